@@ -1,0 +1,49 @@
+package org.mmccycle.process;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
+import org.mmccycle.checklist.ChecklistItem;
+import org.springframework.stereotype.Component;
+
+/**
+ * The checklist items as a Spin {@code Json} variable: the type Tasklist's embedded forms read and
+ * write back, and that stays readable in Cockpit.
+ */
+@Component
+public class ChecklistJson {
+
+  private static final TypeReference<List<ChecklistItem>> ITEMS = new TypeReference<>() {};
+
+  private final ObjectMapper mapper;
+
+  public ChecklistJson(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  public JsonValue toVariable(List<ChecklistItem> items) {
+    try {
+      return SpinValues.jsonValue(mapper.writeValueAsString(items)).create();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("checklist items cannot be written as JSON", e);
+    }
+  }
+
+  /** Reads the items back, whether the variable came as Json (Tasklist) or as a JSON string. */
+  public List<ChecklistItem> fromVariable(Object value) {
+    if (value == null) {
+      return List.of();
+    }
+    Object raw = value instanceof TypedValue typed ? typed.getValue() : value;
+    try {
+      return mapper.readValue(raw.toString(), ITEMS);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("checklistItems is not a list of checklist items: " + e.getOriginalMessage(), e);
+    }
+  }
+
+}

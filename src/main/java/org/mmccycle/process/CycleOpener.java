@@ -1,0 +1,73 @@
+package org.mmccycle.process;
+
+import static org.mmccycle.process.CycleVariables.CLIENT_CYCLE_PROCESS;
+import static org.mmccycle.process.CycleVariables.CLIENT_NAME;
+import static org.mmccycle.process.CycleVariables.CLIENT_SLUG;
+import static org.mmccycle.process.CycleVariables.CYCLE_MONTH;
+
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.mmccycle.client.ClientRepository;
+import org.mmccycle.client.ContractClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opens a client's cycle for a month, at most once: the row in {@code mmc_client_cycle} (primary key
+ * client + month) is written in the same transaction as the process instance, so a re-fired timer,
+ * a manual re-run or a second node finds the cycle already open, or fails and rolls back its own start.
+ */
+@Service
+public class CycleOpener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CycleOpener.class);
+
+  /** What opening did: started a new cycle, or found the one already open. */
+  public record Opening(String clientSlug, String cycleMonth, String processInstanceId, boolean started) {}
+
+  private final ClientRepository clients;
+  private final RuntimeService runtimeService;
+  private final JdbcClient jdbc;
+
+  public CycleOpener(ClientRepository clients, RuntimeService runtimeService, JdbcClient jdbc) {
+    this.clients = clients;
+    this.runtimeService = runtimeService;
+    this.jdbc = jdbc;
+  }
+
+  @Transactional
+  public Opening open(String clientSlug, YearMonth month) {
+    String cycleMonth = CycleMonth.format(month);
+    Optional<String> open = openCycle(clientSlug, cycleMonth);
+    if (open.isPresent()) {
+      LOG.info("Cycle {} is already open ({})", CycleMonth.businessKey(clientSlug, month), open.get());
+      return new Opening(clientSlug, cycleMonth, open.get(), false);
+    }
+    ContractClient client = clients.find(clientSlug)
+        .orElseThrow(() -> new IllegalArgumentException("no contract client '" + clientSlug + "'"));
+    if (!client.active()) {
+      throw new IllegalStateException("client '" + clientSlug + "' is not active: no cycle is opened for it");
+    }
+    String businessKey = CycleMonth.businessKey(clientSlug, month);
+    String processInstanceId = runtimeService.startProcessInstanceByKey(CLIENT_CYCLE_PROCESS, businessKey,
+        Map.of(CLIENT_SLUG, clientSlug, CLIENT_NAME, client.name(), CYCLE_MONTH, cycleMonth)).getId();
+    // a concurrent opener that got here first makes this insert fail: our start rolls back with it
+    jdbc.sql("insert into mmc_client_cycle (client_slug, cycle_month, business_key, process_instance_id) values (?, ?, ?, ?)")
+        .params(clientSlug, cycleMonth, businessKey, processInstanceId)
+        .update();
+    LOG.info("Opened cycle {} ({})", businessKey, processInstanceId);
+    return new Opening(clientSlug, cycleMonth, processInstanceId, true);
+  }
+
+  public Optional<String> openCycle(String clientSlug, String cycleMonth) {
+    return jdbc.sql("select process_instance_id from mmc_client_cycle where client_slug = ? and cycle_month = ?")
+        .params(clientSlug, cycleMonth)
+        .query(String.class)
+        .optional();
+  }
+}

@@ -1,0 +1,35 @@
+package org.mmccycle.process;
+
+/** Names of the process variables that the models, forms and delegates share. */
+public final class CycleVariables {
+
+  /** Monthly round: the month to open ("yyyy-MM"); empty when the timer fired (then: the current month). */
+  public static final String MONTH = "month";
+  /** Monthly round: the slugs of the active clients, one client cycle each. */
+  public static final String CLIENT_SLUGS = "clientSlugs";
+
+  public static final String CLIENT_SLUG = "clientSlug";
+  public static final String CLIENT_NAME = "clientName";
+  /** The cycle's month, "yyyy-MM"; the deadlines are computed from it. */
+  public static final String CYCLE_MONTH = "cycleMonth";
+  /** The client's checklist as a Json array of {@link org.mmccycle.checklist.ChecklistItem}. */
+  public static final String CHECKLIST_ITEMS = "checklistItems";
+  public static final String CHECKLIST_REVISION = "checklistRevision";
+  /** "on-site" or "remote". */
+  public static final String VISIT_MODE = "visitMode";
+  public static final String REVISION_SUGGESTIONS = "revisionSuggestions";
+  public static final String EXECUTED_BY = "executedBy";
+  public static final String EXECUTED_AT = "executedAt";
+  public static final String CHECKLIST_CHANGED = "checklistChanged";
+  public static final String CHANGE_NOTE = "changeNote";
+  public static final String PUBLISHED_CHECKLIST = "publishedChecklist";
+  public static final String FILED_BY = "filedBy";
+  public static final String FILED_RECORD = "filedRecord";
+
+  public static final String CLIENT_CYCLE_PROCESS = "Process_ClientMaintenanceCycle";
+  public static final String MONTHLY_ROUND_PROCESS = "Process_MonthlyMaintenanceRound";
+  /** The message that opens a given month by hand (a start event of the monthly round). */
+  public static final String OPEN_MONTH_MESSAGE = "OpenMonth";
+
+  private CycleVariables() {}
+}

@@ -1,0 +1,37 @@
+package org.mmccycle.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * No API answers anonymously: /engine-rest (Camunda's REST API, used by Camunda Modeler to deploy)
+ * and /api (ours) both need HTTP Basic against Camunda's users. The web apps keep their own login
+ * and CSRF protection.
+ */
+@Configuration
+public class RestSecurityConfiguration {
+
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("engine-rest-authentication");
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        HttpBasicAuthenticationProvider.class.getName());
+    registration.setOrder(1);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identityService) {
+    var registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService));
+    registration.setName("api-authentication");
+    registration.addUrlPatterns("/api/*");
+    registration.setOrder(2);
+    return registration;
+  }
+}
