@@ -74,7 +74,7 @@ public class PdfRenderer {
       if (pdfA) {
         agent.getRendererOptions().put("pdf-a-mode", PDF_A_2B);
       }
-      // with ReproducibleFileId: the same document renders to the same bytes, so a repeat is recognised
+      // with ReproduciblePdf: the same document renders to the same bytes, so a repeat is recognised
       agent.setCreationDate(Date.from(created));
       agent.setTitle(title);
       agent.setCreator("MMC Cycle");
@@ -82,7 +82,7 @@ public class PdfRenderer {
       Fop fop = fopFactory.newFop(MimeConstants.MIME_PDF, agent, pdf);
       template.newTransformer()
           .transform(new StreamSource(new ByteArrayInputStream(xml)), new SAXResult(fop.getDefaultHandler()));
-      return ReproducibleFileId.apply(pdf.toByteArray());
+      return ReproduciblePdf.apply(pdf.toByteArray());
     } catch (Exception e) {
       throw new DocumentRenderingException("Could not render the " + what + " to PDF: " + e.getMessage(), e);
     }
