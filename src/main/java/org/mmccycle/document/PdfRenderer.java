@@ -46,7 +46,10 @@ public class PdfRenderer {
   public PdfRenderer(@Value("${mmc.cycle.time-zone:UTC}") ZoneId zone) {
     this.zone = zone;
     this.fopFactory = createFopFactory();
+    // the JDK's own XSLT processor; the templates are ours and need nothing from outside
     TransformerFactory transformers = TransformerFactory.newDefaultInstance();
+    transformers.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    transformers.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
     this.checklistTemplate = compile(transformers, "document/checklist.xsl");
     this.recordTemplate = compile(transformers, "document/record.xsl");
   }
@@ -99,8 +102,6 @@ public class PdfRenderer {
 
   private static Templates compile(TransformerFactory transformers, String path) {
     try (InputStream xsl = new ClassPathResource(path).getInputStream()) {
-      transformers.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      transformers.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
       return transformers.newTemplates(new StreamSource(xsl, path));
     } catch (IOException | TransformerConfigurationException e) {
       throw new DocumentRenderingException("Could not compile the template " + path, e);

@@ -8,14 +8,17 @@ import java.io.IOException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.pdfbox.cos.COSName;
 import org.junit.jupiter.api.Test;
 import org.mmccycle.checklist.ChecklistItem;
 import org.w3c.dom.Element;
@@ -116,6 +119,24 @@ class PdfRendererTest {
     assertThat(renderer.renderRecord(record)).isEqualTo(firstRecord);
     assertThat(renderer.renderChecklist(checklist)).isEqualTo(firstChecklist);
     assertThat(text(firstRecord)).contains("Acme"); // still a valid PDF after the rewrite
+  }
+
+  @Test
+  void shouldRenderFromSeveralThreadsAtOnce() throws Exception {
+    // the job executor renders in parallel with the one shared FopFactory and Templates
+    var pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<byte[]>> pdfs = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        String client = "Client " + i;
+        pdfs.add(pool.submit(() -> renderer.renderRecord(Documents.record(client, Documents.items(20)))));
+      }
+      for (int i = 0; i < 8; i++) {
+        assertThat(text(pdfs.get(i).get(60, TimeUnit.SECONDS))).contains("Client " + i, "Check item number 20");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
