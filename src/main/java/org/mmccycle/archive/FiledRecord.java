@@ -1,0 +1,13 @@
+package org.mmccycle.archive;
+
+import java.nio.file.Path;
+
+/**
+ * A visit record in the archive.
+ *
+ * @param pdf the rendered record (PDF/A)
+ * @param json the record's data, for search and re-rendering
+ * @param version 1, or higher when a different record for the same client and month was filed
+ *     before ({@code <name>.v2.pdf})
+ */
+public record FiledRecord(Path pdf, Path json, int version) {}

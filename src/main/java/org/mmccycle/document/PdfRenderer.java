@@ -1,0 +1,110 @@
+package org.mmccycle.document;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Date;
+import javax.xml.XMLConstants;
+import javax.xml.transform.Templates;
+import javax.xml.transform.TransformerConfigurationException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.sax.SAXResult;
+import javax.xml.transform.stream.StreamSource;
+import org.apache.fop.apps.FOUserAgent;
+import org.apache.fop.apps.Fop;
+import org.apache.fop.apps.FopConfParser;
+import org.apache.fop.apps.FopFactory;
+import org.apache.fop.apps.MimeConstants;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Service;
+import org.xml.sax.SAXException;
+
+/**
+ * Renders checklists and visit records to PDF: data → XML → XSL-FO (document/*.xsl) → Apache FOP.
+ *
+ * <p>One {@link FopFactory} and one compiled {@link Templates} per document kind are built at
+ * start-up and shared; both are thread-safe. Fonts (DejaVu Sans) come from the classpath through
+ * document/fop.xconf, so they resolve from {@code target/classes} and inside the Boot jar alike,
+ * and every font is embedded. Filed records are PDF/A-2b; published checklists are ordinary PDF.
+ */
+@Service
+public class PdfRenderer {
+
+  private static final String PDF_A_2B = "PDF/A-2b";
+
+  private final FopFactory fopFactory;
+  private final Templates checklistTemplate;
+  private final Templates recordTemplate;
+  private final ZoneId zone;
+
+  /** @param zone the time zone dates are printed in */
+  public PdfRenderer(@Value("${mmc.cycle.time-zone:UTC}") ZoneId zone) {
+    this.zone = zone;
+    this.fopFactory = createFopFactory();
+    // the JDK's own XSLT processor; the templates are ours and need nothing from outside
+    TransformerFactory transformers = TransformerFactory.newDefaultInstance();
+    transformers.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    transformers.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
+    this.checklistTemplate = compile(transformers, "document/checklist.xsl");
+    this.recordTemplate = compile(transformers, "document/record.xsl");
+  }
+
+  /** The checklist to take along on the next visit, as an ordinary PDF. */
+  public byte[] renderChecklist(ChecklistDocument checklist) {
+    String what = "checklist " + checklist.clientSlug() + " r" + checklist.revision();
+    byte[] xml = DocumentXml.checklist(checklist, zone);
+    return render(what, checklistTemplate, xml, false, checklist.publishedAt(),
+        "Maintenance checklist " + checklist.clientName() + " " + checklist.cycleMonth());
+  }
+
+  /** The completed visit record to file, as PDF/A-2b. */
+  public byte[] renderRecord(VisitRecord record) {
+    String what = "visit record " + record.clientSlug() + " " + record.cycleMonth();
+    byte[] xml = DocumentXml.record(record, zone);
+    return render(what, recordTemplate, xml, true, record.filedAt(),
+        "Maintenance record " + record.clientName() + " " + record.cycleMonth());
+  }
+
+  private byte[] render(
+      String what, Templates template, byte[] xml, boolean pdfA, Instant created, String title) {
+    try {
+      FOUserAgent agent = fopFactory.newFOUserAgent();
+      if (pdfA) {
+        agent.getRendererOptions().put("pdf-a-mode", PDF_A_2B);
+      }
+      // with ReproduciblePdf: the same document renders to the same bytes, so a repeat is recognised
+      agent.setCreationDate(Date.from(created));
+      agent.setTitle(title);
+      agent.setCreator("MMC Cycle");
+      var pdf = new ByteArrayOutputStream();
+      Fop fop = fopFactory.newFop(MimeConstants.MIME_PDF, agent, pdf);
+      template.newTransformer()
+          .transform(new StreamSource(new ByteArrayInputStream(xml)), new SAXResult(fop.getDefaultHandler()));
+      return ReproduciblePdf.apply(pdf.toByteArray());
+    } catch (Exception e) {
+      throw new DocumentRenderingException("Could not render the " + what + " to PDF: " + e.getMessage(), e);
+    }
+  }
+
+  private static FopFactory createFopFactory() {
+    try (InputStream conf = new ClassPathResource("document/fop.xconf").getInputStream()) {
+      URI base = URI.create(ClasspathResourceResolver.SCHEME + ":/document/");
+      return new FopConfParser(conf, base, new ClasspathResourceResolver()).getFopFactoryBuilder().build();
+    } catch (IOException | SAXException e) {
+      throw new DocumentRenderingException("Could not load document/fop.xconf", e);
+    }
+  }
+
+  private static Templates compile(TransformerFactory transformers, String path) {
+    try (InputStream xsl = new ClassPathResource(path).getInputStream()) {
+      return transformers.newTemplates(new StreamSource(xsl, path));
+    } catch (IOException | TransformerConfigurationException e) {
+      throw new DocumentRenderingException("Could not compile the template " + path, e);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package org.mmccycle.publish;
+
+import java.nio.file.Path;
+import org.mmccycle.document.AtomicFiles;
+import org.mmccycle.document.DocumentProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes to {@code mmc.documents.publish-folder}/{@code <client-slug>}/{@code <file name>}
+ * (a plain folder, or one synced to SharePoint/OneDrive). Files appear atomically; slug and file
+ * name are reduced to safe names, so nothing is written outside the folder.
+ */
+@Component
+public class FolderPublicationTarget implements PublicationTarget {
+
+  private final Path folder;
+
+  public FolderPublicationTarget(DocumentProperties properties) {
+    this.folder = properties.publishFolder();
+  }
+
+  @Override
+  public String publish(String clientSlug, String fileName, byte[] content) {
+    Path target = AtomicFiles.resolveSafely(folder, clientSlug, fileName);
+    AtomicFiles.write(target, content);
+    return target.toString();
+  }
+}

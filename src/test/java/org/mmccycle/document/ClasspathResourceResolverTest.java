@@ -1,0 +1,27 @@
+package org.mmccycle.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+
+class ClasspathResourceResolverTest {
+
+  private final ClasspathResourceResolver resolver = new ClasspathResourceResolver();
+
+  @Test
+  void shouldReadTheFontsFromTheClasspath() throws IOException {
+    try (var font = resolver.getResource(URI.create("classpath:/fonts/DejaVuSans.ttf"))) {
+      assertThat(font.readNBytes(4)).containsExactly(0, 1, 0, 0); // a TrueType font
+    }
+  }
+
+  @Test
+  void shouldRefuseFilesUrlsAndWriting() {
+    assertThatThrownBy(() -> resolver.getResource(URI.create("file:///etc/passwd"))).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> resolver.getResource(URI.create("http://example.com/x.ttf"))).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> resolver.getOutputStream(URI.create("classpath:/x"))).isInstanceOf(IOException.class);
+  }
+}
