@@ -22,8 +22,13 @@ public final class CycleVariables {
   public static final String EXECUTED_AT = "executedAt";
   public static final String CHECKLIST_CHANGED = "checklistChanged";
   public static final String CHANGE_NOTE = "changeNote";
+  public static final String PUBLISHED_BY = "publishedBy";
+  public static final String PUBLISHED_AT = "publishedAt";
+  /** Where the published checklist PDF went. */
   public static final String PUBLISHED_CHECKLIST = "publishedChecklist";
   public static final String FILED_BY = "filedBy";
+  public static final String FILED_AT = "filedAt";
+  /** Where the filed record PDF went. */
   public static final String FILED_RECORD = "filedRecord";
 
   public static final String CLIENT_CYCLE_PROCESS = "Process_ClientMaintenanceCycle";
