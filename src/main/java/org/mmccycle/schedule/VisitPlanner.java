@@ -1,0 +1,144 @@
+package org.mmccycle.schedule;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.ToIntFunction;
+
+/**
+ * Proposes a client's visit date in a month and checks a date someone chose. The rules, strongest
+ * first: a business day (never given up); the technician's capacity; at least the minimum gap
+ * after the last visit; at most the maximum gap; the client's preferred day. When no date in the
+ * month satisfies them all, the weakest rules give way one by one, and the proposal says which.
+ */
+public class VisitPlanner {
+
+  /** A rule a date can break; the order is the order in which they give way (preference first). */
+  public enum Rule {
+    PREFERRED_DAY("the client's preferred day"),
+    MAX_GAP("at most the maximum gap after the last visit"),
+    MIN_GAP("at least the minimum gap after the last visit"),
+    CAPACITY("the technician's visits per day");
+
+    private final String description;
+
+    Rule(String description) {
+      this.description = description;
+    }
+
+    public String description() {
+      return description;
+    }
+  }
+
+  /** What a date breaks, with the reason in words. */
+  public record Violation(Rule rule, String reason) {}
+
+  /**
+   * What the planner knows of a client's visit.
+   *
+   * @param lastVisit the client's last visit, if any
+   * @param visitsOfTechnician how many visits the technician already has on a day
+   */
+  public record Request(YearMonth month, Optional<LocalDate> lastVisit, VisitPreference preference,
+      ToIntFunction<LocalDate> visitsOfTechnician) {}
+
+  /** The proposed date, why, and which rules gave way to find it (empty when none did). */
+  public record Proposal(LocalDate date, List<Rule> rulesGivenWay, String explanation) {}
+
+  private final VisitRules rules;
+
+  public VisitPlanner(VisitRules rules) {
+    this.rules = rules;
+  }
+
+  public Proposal propose(Request request) {
+    List<LocalDate> businessDays = request.month().atDay(1).datesUntil(request.month().atEndOfMonth().plusDays(1))
+        .filter(rules::isBusinessDay)
+        .toList();
+    if (businessDays.isEmpty()) {
+      throw new IllegalArgumentException(request.month() + " has no business day");
+    }
+    Set<Rule> givenWay = EnumSet.noneOf(Rule.class);
+    Optional<LocalDate> date = closestToIdeal(businessDays, request, givenWay);
+    for (Rule weakest : Rule.values()) {
+      if (date.isPresent()) {
+        break;
+      }
+      givenWay.add(weakest);
+      date = closestToIdeal(businessDays, request, givenWay);
+    }
+    LocalDate proposed = date.orElseThrow();
+    List<Violation> broken = violations(proposed, request);
+    return new Proposal(proposed, broken.stream().map(Violation::rule).toList(), explain(proposed, request, broken));
+  }
+
+  private Optional<LocalDate> closestToIdeal(List<LocalDate> days, Request request, Set<Rule> givenWay) {
+    return days.stream()
+        .filter(day -> violations(day, request).stream().allMatch(v -> givenWay.contains(v.rule())))
+        .min(Comparator.comparingLong(day -> distanceFromIdeal(day, request)));
+  }
+
+  /** Every rule the date breaks (a weekend or holiday is reported as well, and can't be overridden). */
+  public List<Violation> violations(LocalDate date, Request request) {
+    List<Violation> violations = new ArrayList<>();
+    if (!request.preference().matches(date)) {
+      violations.add(new Violation(Rule.PREFERRED_DAY, date + " is not the client's preferred day (" + request.preference() + ")"));
+    }
+    request.lastVisit().ifPresent(last -> {
+      long gap = ChronoUnit.DAYS.between(last, date);
+      if (gap < rules.minGapDays()) {
+        violations.add(new Violation(Rule.MIN_GAP, date + " is only " + gap + " days after the last visit on " + last
+            + " (at least " + rules.minGapDays() + ")"));
+      } else if (gap > rules.maxGapDays()) {
+        violations.add(new Violation(Rule.MAX_GAP, date + " is " + gap + " days after the last visit on " + last
+            + " (at most " + rules.maxGapDays() + ")"));
+      }
+    });
+    int booked = request.visitsOfTechnician().applyAsInt(date);
+    if (booked >= rules.maxVisitsPerTechnicianPerDay()) {
+      violations.add(new Violation(Rule.CAPACITY, "the technician already has " + booked + " visits on " + date
+          + " (at most " + rules.maxVisitsPerTechnicianPerDay() + ")"));
+    }
+    return violations;
+  }
+
+  /** Whether a person may choose the date at all: a business day, and not before today. */
+  public Optional<String> impossible(LocalDate date, LocalDate today) {
+    if (!rules.isBusinessDay(date)) {
+      return Optional.of(date + " is " + (rules.holidays().contains(date) ? "a public holiday" : "on a weekend"));
+    }
+    if (date.isBefore(today)) {
+      return Optional.of(date + " is in the past");
+    }
+    return Optional.empty();
+  }
+
+  /** Visits keep their rhythm: the ideal is a month after the last one, else early in the month. */
+  private long distanceFromIdeal(LocalDate day, Request request) {
+    LocalDate ideal = request.lastVisit()
+        .map(last -> last.plusMonths(1))
+        .orElse(request.month().atDay(1));
+    return Math.abs(ChronoUnit.DAYS.between(ideal, day)) * 2 + (day.isBefore(ideal) ? 1 : 0);
+  }
+
+  private String explain(LocalDate date, Request request, List<Violation> broken) {
+    StringBuilder why = new StringBuilder("Proposed " + date + " (" + date.getDayOfWeek() + "): ");
+    why.append(request.lastVisit().map(last -> ChronoUnit.DAYS.between(last, date) + " days after the last visit on " + last)
+        .orElse("no earlier visit on record"));
+    if (!request.preference().isAnyDay()) {
+      why.append("; preferred: ").append(request.preference());
+    }
+    if (!broken.isEmpty()) {
+      why.append(". No date in ").append(request.month()).append(" meets every rule; gave way: ");
+      why.append(String.join("; ", broken.stream().map(Violation::reason).toList()));
+    }
+    return why.toString();
+  }
+}
