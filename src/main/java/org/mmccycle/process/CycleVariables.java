@@ -15,6 +15,16 @@ public final class CycleVariables {
   /** The client's checklist as a Json array of {@link org.mmccycle.checklist.ChecklistItem}. */
   public static final String CHECKLIST_ITEMS = "checklistItems";
   public static final String CHECKLIST_REVISION = "checklistRevision";
+  /** The planner's proposed visit date ("yyyy-MM-dd") and why. */
+  public static final String PROPOSED_VISIT_DATE = "proposedVisitDate";
+  public static final String VISIT_PLAN_EXPLANATION = "visitPlanExplanation";
+  /** The visit date the scheduler confirmed ("yyyy-MM-dd"). */
+  public static final String VISIT_DATE = "visitDate";
+  /** A service manager's reason for a date that breaks the spacing rules. */
+  public static final String OVERRIDE_REASON = "overrideReason";
+  /** The on-site policy: this month's visit must be on site (unless a service manager waives it). */
+  public static final String ON_SITE_REQUIRED = "onSiteRequired";
+  public static final String ON_SITE_WAIVED = "onSiteWaived";
   /** "on-site" or "remote". */
   public static final String VISIT_MODE = "visitMode";
   public static final String REVISION_SUGGESTIONS = "revisionSuggestions";

@@ -9,13 +9,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The firm's rules for spacing visits ({@code mmc.schedule.*}): consecutive visits at a client at
  * least {@code minGapDays} and at most {@code maxGapDays} apart, on business days (no weekend, no
- * public holiday), at most {@code maxVisitsPerTechnicianPerDay} for one technician.
+ * public holiday), at most {@code maxVisitsPerTechnicianPerDay} for one technician; a client without
+ * an on-site visit for {@code onSiteEveryMonths} months must next be visited on site.
  */
 @ConfigurationProperties("mmc.schedule")
 public record VisitRules(
     @DefaultValue("21") int minGapDays,
     @DefaultValue("42") int maxGapDays,
     @DefaultValue("3") int maxVisitsPerTechnicianPerDay,
+    @DefaultValue("3") int onSiteEveryMonths,
     @DefaultValue Set<LocalDate> holidays) {
 
   public VisitRules {
@@ -25,11 +27,14 @@ public record VisitRules(
     if (maxVisitsPerTechnicianPerDay < 1) {
       throw new IllegalArgumentException("max-visits-per-technician-per-day must be at least 1");
     }
+    if (onSiteEveryMonths < 1) {
+      throw new IllegalArgumentException("on-site-every-months must be at least 1");
+    }
     holidays = holidays == null ? Set.of() : Set.copyOf(holidays);
   }
 
   public static VisitRules defaults() {
-    return new VisitRules(21, 42, 3, Set.of());
+    return new VisitRules(21, 42, 3, 3, Set.of());
   }
 
   public boolean isBusinessDay(LocalDate date) {

@@ -50,7 +50,7 @@ class VisitPlannerTest {
 
   @Test
   void skipsPublicHolidays() {
-    var withHoliday = new VisitPlanner(new VisitRules(21, 42, 3, Set.of(LocalDate.parse("2026-12-24"), LocalDate.parse("2026-12-25"))));
+    var withHoliday = new VisitPlanner(new VisitRules(21, 42, 3, 3, Set.of(LocalDate.parse("2026-12-24"), LocalDate.parse("2026-12-25"))));
 
     var proposal = withHoliday.propose(request("2026-12", "2026-11-24", null));
 
@@ -102,6 +102,6 @@ class VisitPlannerTest {
   void refusesNonsensePreferencesAndRules() {
     assertThatThrownBy(() -> VisitPreference.parse("Caturday")).hasMessageContaining("'Caturday' is not a weekday");
     assertThatThrownBy(() -> VisitPreference.parse("7 MONDAY")).hasMessageContaining("weekday");
-    assertThatThrownBy(() -> new VisitRules(30, 20, 3, Set.of())).hasMessageContaining("min-gap-days <= max-gap-days");
+    assertThatThrownBy(() -> new VisitRules(30, 20, 3, 3, Set.of())).hasMessageContaining("min-gap-days <= max-gap-days");
   }
 }

@@ -1,0 +1,34 @@
+package org.mmccycle.process;
+
+import static org.mmccycle.process.CycleVariables.CLIENT_SLUG;
+import static org.mmccycle.process.CycleVariables.CYCLE_MONTH;
+import static org.mmccycle.process.CycleVariables.ON_SITE_REQUIRED;
+import static org.mmccycle.process.CycleVariables.PROPOSED_VISIT_DATE;
+import static org.mmccycle.process.CycleVariables.VISIT_DATE;
+import static org.mmccycle.process.CycleVariables.VISIT_PLAN_EXPLANATION;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.mmccycle.schedule.VisitCalendar;
+import org.springframework.stereotype.Component;
+
+/** Client cycle: proposes the visit date (spacing, business days, capacity, preference) for Schedule visit. */
+@Component
+public class PlanVisitDelegate implements JavaDelegate {
+
+  private final VisitCalendar calendar;
+
+  public PlanVisitDelegate(VisitCalendar calendar) {
+    this.calendar = calendar;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    var planned = calendar.plan((String) execution.getVariable(CLIENT_SLUG), CycleMonth.parse((String) execution.getVariable(CYCLE_MONTH)));
+    String date = planned.visit().plannedDate().toString();
+    execution.setVariable(PROPOSED_VISIT_DATE, date);
+    execution.setVariable(VISIT_DATE, date);
+    execution.setVariable(VISIT_PLAN_EXPLANATION, planned.visit().explanation());
+    execution.setVariable(ON_SITE_REQUIRED, planned.onSiteRequired());
+  }
+}

@@ -1,0 +1,94 @@
+package org.mmccycle.process;
+
+import static org.mmccycle.process.CycleVariables.CLIENT_SLUG;
+import static org.mmccycle.process.CycleVariables.CYCLE_MONTH;
+import static org.mmccycle.process.CycleVariables.ON_SITE_REQUIRED;
+import static org.mmccycle.process.CycleVariables.ON_SITE_WAIVED;
+import static org.mmccycle.process.CycleVariables.OVERRIDE_REASON;
+import static org.mmccycle.process.CycleVariables.VISIT_DATE;
+import static org.mmccycle.process.CycleVariables.VISIT_MODE;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.mmccycle.schedule.Visit;
+import org.mmccycle.schedule.VisitCalendar;
+import org.mmccycle.security.MmcGroups;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task listeners of the visit: Schedule visit confirms the chosen date in the calendar (or refuses
+ * to complete, saying why); Execute checklist records the visit and applies the on-site policy.
+ * A refusal is a {@link BadUserRequestException}: Tasklist and /engine-rest show it as a 400 with
+ * the reason, and the task stays open.
+ */
+@Component("visitListener")
+public class VisitListener {
+
+  private final VisitCalendar calendar;
+  private final IdentityService identityService;
+  private final CycleClock clock;
+
+  public VisitListener(VisitCalendar calendar, IdentityService identityService, CycleClock clock) {
+    this.calendar = calendar;
+    this.identityService = identityService;
+    this.clock = clock;
+  }
+
+  public void scheduled(DelegateTask task) {
+    LocalDate date = date(task.getVariable(VISIT_DATE));
+    Authentication user = identityService.getCurrentAuthentication();
+    String userId = user != null ? user.getUserId() : task.getAssignee();
+    List<String> groups = user != null && user.getGroupIds() != null ? user.getGroupIds() : List.of();
+    boolean mayOverride = groups.contains(MmcGroups.SERVICE_MANAGERS) || groups.contains(MmcGroups.CAMUNDA_ADMIN);
+    try {
+      Visit visit = calendar.confirm(slug(task), CycleMonth.parse(month(task)), date, today(), userId, mayOverride,
+          (String) task.getVariable(OVERRIDE_REASON));
+      task.setVariable(VISIT_DATE, visit.plannedDate().toString());
+    } catch (IllegalArgumentException refused) {
+      throw new BadUserRequestException(refused.getMessage());
+    }
+  }
+
+  public void executed(DelegateTask task) {
+    Object mode = task.getVariable(VISIT_MODE);
+    if (!Visit.ON_SITE.equals(mode) && !Visit.REMOTE.equals(mode)) {
+      throw new BadUserRequestException("Say whether the visit was on site or remote (visitMode 'on-site' or 'remote').");
+    }
+    boolean required = Boolean.TRUE.equals(task.getVariable(ON_SITE_REQUIRED));
+    boolean waived = Boolean.TRUE.equals(task.getVariable(ON_SITE_WAIVED));
+    if (Visit.REMOTE.equals(mode) && required && !waived) {
+      throw new BadUserRequestException("This month's visit must be on site: the client has had no on-site visit for too long. "
+          + "A service manager can waive this when scheduling the visit.");
+    }
+    calendar.recordExecution(slug(task), CycleMonth.parse(month(task)), (String) mode, clock.now(), today());
+  }
+
+  private LocalDate today() {
+    return clock.now().atZone(clock.zone()).toLocalDate();
+  }
+
+  private static String slug(DelegateTask task) {
+    return (String) task.getVariable(CLIENT_SLUG);
+  }
+
+  private static String month(DelegateTask task) {
+    return (String) task.getVariable(CYCLE_MONTH);
+  }
+
+  private static LocalDate date(Object value) {
+    if (value == null || value.toString().isBlank()) {
+      throw new BadUserRequestException("Choose the visit date.");
+    }
+    String text = value.toString().trim();
+    try {
+      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+    } catch (DateTimeParseException e) {
+      throw new BadUserRequestException("The visit date must be a date like 2026-11-16, not '" + text + "'.");
+    }
+  }
+}
