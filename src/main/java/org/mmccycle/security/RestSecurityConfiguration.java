@@ -17,13 +17,21 @@ public class RestSecurityConfiguration {
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-    var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    var registration = new FilterRegistrationBean<ProcessEngineAuthenticationFilter>(new EveryRequestAuthenticated());
     registration.setName("engine-rest-authentication");
     registration.addUrlPatterns("/engine-rest/*");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.setOrder(1);
     return registration;
+  }
+
+  /** Camunda's filter lets {@code /engine-rest/engine} (the engine names) through anonymously; we don't. */
+  static class EveryRequestAuthenticated extends ProcessEngineAuthenticationFilter {
+    @Override
+    protected boolean requiresEngineAuthentication(String requestUrl) {
+      return true;
+    }
   }
 
   @Bean
