@@ -20,10 +20,14 @@ import org.springframework.test.context.TestContext;
  */
 public class ModelScopedCoverageListener extends BaseProcessEngineCoverageTestExecutionListener {
 
-  /** Process definition keys a test class runs but does not measure. */
+  /**
+   * Measures the class with this listener, leaving out the process definition keys it runs but does not
+   * test. Put {@code @ExcludeFromProcessCoverage} beside it, so that the library's own listener (registered
+   * for every Spring test through spring.factories) leaves the class to this one.
+   */
   @Retention(RetentionPolicy.RUNTIME)
   @Target(ElementType.TYPE)
-  public @interface ExcludedFromCoverage {
+  public @interface CoverageWithout {
     String[] value();
   }
 
@@ -34,16 +38,20 @@ public class ModelScopedCoverageListener extends BaseProcessEngineCoverageTestEx
     return collector;
   }
 
+  /** Only the classes that ask for it (the library's check would see their @ExcludeFromProcessCoverage). */
+  @Override
+  protected boolean isTestClassExcluded(TestContext testContext) {
+    return !testContext.getTestClass().isAnnotationPresent(CoverageWithout.class);
+  }
+
   @Override
   public void beforeTestClass(TestContext testContext) {
     super.beforeTestClass(testContext);
     if (isTestClassExcluded(testContext)) {
       return;
     }
-    ExcludedFromCoverage excluded = testContext.getTestClass().getAnnotation(ExcludedFromCoverage.class);
-    if (excluded != null) {
-      collector.setExcludedProcessDefinitionKeys(List.copyOf(Arrays.asList(excluded.value())));
-    }
+    CoverageWithout excluded = testContext.getTestClass().getAnnotation(CoverageWithout.class);
+    collector.setExcludedProcessDefinitionKeys(List.copyOf(Arrays.asList(excluded.value())));
     new ProcessEngineAdapter(testContext.getApplicationContext().getBean(ProcessEngine.class), collector).initializeListeners();
   }
 }

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
 import org.junit.jupiter.api.Test;
 import org.mmccycle.MmcSpringBootTest;
 import org.mmccycle.client.ContractClient;
@@ -29,7 +30,8 @@ import org.springframework.test.context.TestExecutionListeners;
 /** Process_MonthlyMaintenanceRound: opens each active client's cycle once, one job (and at most one incident) per client. */
 @TestExecutionListeners(listeners = ModelScopedCoverageListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
-@ModelScopedCoverageListener.ExcludedFromCoverage(CLIENT_CYCLE_PROCESS)
+@ModelScopedCoverageListener.CoverageWithout(CLIENT_CYCLE_PROCESS)
+@ExcludeFromProcessCoverage
 class MonthlyMaintenanceRoundProcessTest extends MmcSpringBootTest {
 
   @Autowired
@@ -175,6 +177,11 @@ class MonthlyMaintenanceRoundProcessTest extends MmcSpringBootTest {
         managementService.executeJob(job.getId());
       } catch (RuntimeException expected) {
         failures++;
+        Job failed = managementService.createJobQuery().jobId(job.getId()).singleResult();
+        if (failed.getRetries() > 0) {
+          assertThat(failed.getDuedate()).as("retried after R3/PT5M's five minutes")
+              .isEqualTo(new Date(ClockUtil.getCurrentTime().getTime() + 5 * 60_000));
+        }
       }
       if (failures > 10) {
         throw new AssertionError("the failing job is retried forever");
