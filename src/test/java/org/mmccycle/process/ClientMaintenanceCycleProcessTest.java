@@ -10,7 +10,6 @@ import static org.mmccycle.process.CycleVariables.PUBLISHED_BY;
 import static org.mmccycle.process.CycleVariables.PUBLISHED_CHECKLIST;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -30,7 +29,6 @@ import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.Test;
 import org.mmccycle.MmcSpringBootTest;
-import org.mmccycle.checklist.ChecklistItem;
 import org.mmccycle.client.ContractClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestExecutionListeners;
