@@ -1,0 +1,42 @@
+package org.mmccycle;
+
+import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.mmccycle.process.CycleTestFixture;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The one Spring context that every engine test shares (same annotations, so Spring's test context
+ * cache starts it once): the whole application on a random port, profile {@code test} (in-memory H2,
+ * job executor off, temp folders), with the coverage parse listeners in the engine.
+ */
+@SpringBootTest(webEnvironment = RANDOM_PORT)
+@ActiveProfiles("test")
+@Import({CycleTestFixture.Config.class, ProcessEngineCoverageConfiguration.class})
+public abstract class MmcSpringBootTest {
+
+  @Autowired
+  protected CycleTestFixture fixture;
+
+  @Autowired
+  protected ProcessEngine processEngine;
+
+  @BeforeEach
+  void initProcessAssertions() {
+    BpmnAwareTests.init(processEngine);
+  }
+
+  @AfterEach
+  void resetEngineClock() {
+    ClockUtil.reset();
+  }
+}

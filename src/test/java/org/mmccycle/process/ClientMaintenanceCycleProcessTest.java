@@ -1,0 +1,238 @@
+package org.mmccycle.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processInstanceQuery;
+import static org.mmccycle.process.CycleVariables.EXECUTED_BY;
+import static org.mmccycle.process.CycleVariables.FILED_BY;
+import static org.mmccycle.process.CycleVariables.FILED_RECORD;
+import static org.mmccycle.process.CycleVariables.PUBLISHED_BY;
+import static org.mmccycle.process.CycleVariables.PUBLISHED_CHECKLIST;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.Collection;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.EscalationEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.Test;
+import org.mmccycle.MmcSpringBootTest;
+import org.mmccycle.client.ContractClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestExecutionListeners;
+
+/** Process_ClientMaintenanceCycle, one test per path; BPMN coverage gate: 90 % of the model by this class. */
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class ClientMaintenanceCycleProcessTest extends MmcSpringBootTest {
+
+  private static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
+
+  @Autowired
+  private RepositoryService repositoryService;
+
+  @Test
+  void shouldCompleteCycleWhenEveryJobIsOnTime() throws IOException {
+    ContractClient client = fixture.activeClient("Harbour Dental Practice");
+    fixture.clockAt(LocalDateTime.of(2026, 11, 2, 8, 0));
+
+    ProcessInstance cycle = startCycle(client, NOVEMBER);
+
+    assertThat(cycle).isWaitingAt("Task_ExecuteChecklist");
+    Task execute = fixture.task(cycle.getId(), "Task_ExecuteChecklist");
+    assertThat(candidateGroups(execute)).containsExactly("technicians");
+    assertThat(execute.getDueDate()).isEqualTo(fixture.endOfDay(NOVEMBER, 20))
+        .isEqualTo(java.util.Date.from(java.time.Instant.parse("2026-11-20T23:00:00Z")));
+    assertThat(fixture.timerJob(cycle.getId(), "Timer_ExecutionDeadline").getDuedate()).isEqualTo(execute.getDueDate());
+    String firstItemText = fixture.checklistOf(cycle.getId()).get(0).text();
+
+    fixture.clockAt(LocalDateTime.of(2026, 11, 12, 10, 0));
+    fixture.executeChecklist(cycle.getId(), "tina");
+    assertThat(cycle).isWaitingAt("Task_ReviseChecklist", "Task_FileRecord");
+    fixture.reviseChecklist(cycle.getId(), "tina", true);
+    fixture.publishChecklist(cycle.getId(), "sam");
+    fixture.fileRecord(cycle.getId(), "tina");
+    assertThat(cycle).hasNotPassed("Task_RenderAndPublishChecklist", "Task_RenderAndFileRecord");
+
+    assertThat(fixture.executeDueJobs(cycle.getId())).isEqualTo(2);
+
+    assertThat(cycle).isEnded()
+        .hasPassedInOrder("Task_PrepareChecklist", "Task_ExecuteChecklist", "Task_ReviseChecklist", "Task_PublishChecklist",
+            "Task_RenderAndPublishChecklist", "EndEvent_CycleCompleted")
+        .hasPassed("Task_FileRecord", "Task_RenderAndFileRecord", "EndEvent_JobsDone")
+        .hasNotPassed("Task_ResolveOverdueExecution", "Task_ResolveOverduePublication", "Task_ResolveOverdueFiling");
+    assertThat(fixture.historicVariable(cycle.getId(), EXECUTED_BY)).isEqualTo("tina");
+    assertThat(fixture.historicVariable(cycle.getId(), PUBLISHED_BY)).isEqualTo("sam");
+    assertThat(fixture.historicVariable(cycle.getId(), FILED_BY)).isEqualTo("tina");
+
+    Path published = Path.of((String) fixture.historicVariable(cycle.getId(), PUBLISHED_CHECKLIST));
+    assertThat(published).exists().hasFileName("checklist-2026-12-r2.pdf");
+    assertThat(published.getParent()).hasFileName(client.slug());
+    assertThat(pdfText(published)).contains(client.name()).contains(firstWords(firstItemText));
+
+    Path filed = Path.of((String) fixture.historicVariable(cycle.getId(), FILED_RECORD));
+    assertThat(filed).exists().hasFileName(client.slug() + ".pdf");
+    assertThat(filed.getParent()).hasFileName("2026-11");
+    assertThat(filed.resolveSibling(client.slug() + ".json")).exists();
+    assertThat(pdfText(filed)).contains(client.name()).contains(firstWords(firstItemText))
+        .contains("Backup of the mail store failed twice");
+  }
+
+  @Test
+  void shouldPublishRevisionOneWhenTheChecklistDidNotChange() {
+    ContractClient client = fixture.activeClient("Kessler Law Office");
+    fixture.clockAt(LocalDateTime.of(2026, 11, 3, 9, 0));
+    ProcessInstance cycle = startCycle(client, NOVEMBER);
+
+    fixture.executeChecklist(cycle.getId(), "tom");
+    fixture.reviseChecklist(cycle.getId(), "tom", false);
+    fixture.publishChecklist(cycle.getId(), "sam");
+    fixture.executeDueJobs(cycle.getId());
+
+    Path published = Path.of((String) fixture.historicVariable(cycle.getId(), PUBLISHED_CHECKLIST));
+    assertThat(published).exists().hasFileName("checklist-2026-12-r1.pdf");
+    assertThat(published.resolveSibling("checklist-2026-12-r2.pdf")).doesNotExist();
+    assertThat(cycle).hasPassed("EndEvent_ChecklistPublished").isWaitingAt("Task_FileRecord");
+  }
+
+  @Test
+  void shouldEscalateToManagerWhenExecutionDeadlinePasses() {
+    ContractClient client = fixture.activeClient("Greenfield Builders");
+    fixture.clockAt(LocalDateTime.of(2026, 11, 2, 8, 0));
+    ProcessInstance cycle = startCycle(client, NOVEMBER);
+
+    fixture.clockAt(LocalDateTime.of(2026, 11, 21, 0, 0, 1));
+    fixture.fireTimer(cycle.getId(), "Timer_ExecutionDeadline");
+
+    assertThat(cycle).isWaitingAt("Task_ExecuteChecklist", "Task_ResolveOverdueExecution")
+        .hasPassed("EndEvent_ExecutionOverdue", "BoundaryEvent_ExecutionOverdue");
+    assertThat(candidateGroups(fixture.task(cycle.getId(), "Task_ResolveOverdueExecution"))).containsExactly("service-managers");
+
+    fixture.resolveOverdue(cycle.getId(), "Task_ResolveOverdueExecution", "sam");
+
+    assertThat(cycle).isNotEnded().isWaitingAt("Task_ExecuteChecklist").hasPassed("EndEvent_ExecutionOverdueResolved");
+    // the late visit still goes on as usual
+    fixture.executeChecklist(cycle.getId(), "tina");
+    assertThat(cycle).isWaitingAt("Task_ReviseChecklist", "Task_FileRecord");
+  }
+
+  @Test
+  void shouldEscalateToManagerWhenPublicationDeadlinePasses() {
+    ContractClient client = fixture.activeClient("Old Mill Bakery");
+    fixture.clockAt(LocalDateTime.of(2026, 11, 2, 8, 0));
+    ProcessInstance cycle = startCycle(client, NOVEMBER);
+    fixture.executeChecklist(cycle.getId(), "tina");
+    assertThat(fixture.timerJob(cycle.getId(), "Timer_PublicationDeadline").getDuedate())
+        .isEqualTo(fixture.endOfDay(NOVEMBER, 25));
+
+    fixture.clockAt(LocalDateTime.of(2026, 11, 26, 0, 0, 1));
+    fixture.fireTimer(cycle.getId(), "Timer_PublicationDeadline");
+
+    assertThat(cycle).isWaitingAt("Task_ReviseChecklist", "Task_FileRecord", "Task_ResolveOverduePublication")
+        .hasPassed("EndEvent_PublicationOverdue", "BoundaryEvent_PublicationOverdue")
+        .hasNotPassed("Task_ResolveOverdueExecution", "Task_ResolveOverdueFiling");
+    assertThat(candidateGroups(fixture.task(cycle.getId(), "Task_ResolveOverduePublication"))).containsExactly("service-managers");
+
+    fixture.resolveOverdue(cycle.getId(), "Task_ResolveOverduePublication", "sam");
+
+    assertThat(cycle).isWaitingAt("Task_ReviseChecklist", "Task_FileRecord").hasPassed("EndEvent_PublicationOverdueResolved");
+  }
+
+  @Test
+  void shouldEscalateToManagerWhenFilingDeadlinePasses() {
+    ContractClient client = fixture.activeClient("Lindenallee Pharmacy");
+    fixture.clockAt(LocalDateTime.of(2026, 11, 2, 8, 0));
+    ProcessInstance cycle = startCycle(client, NOVEMBER);
+    fixture.executeChecklist(cycle.getId(), "tina");
+    fixture.reviseChecklist(cycle.getId(), "tina", false);
+    fixture.publishChecklist(cycle.getId(), "sam");
+    fixture.executeDueJobs(cycle.getId());
+    assertThat(fixture.timerJob(cycle.getId(), "Timer_FilingDeadline").getDuedate())
+        .isEqualTo(fixture.endOfDay(NOVEMBER, 30));
+
+    fixture.clockAt(LocalDateTime.of(2026, 12, 1, 0, 0, 1));
+    fixture.fireTimer(cycle.getId(), "Timer_FilingDeadline");
+
+    assertThat(cycle).isWaitingAt("Task_FileRecord", "Task_ResolveOverdueFiling")
+        .hasPassed("EndEvent_FilingOverdue", "BoundaryEvent_FilingOverdue");
+    assertThat(candidateGroups(fixture.task(cycle.getId(), "Task_ResolveOverdueFiling"))).containsExactly("service-managers");
+
+    fixture.resolveOverdue(cycle.getId(), "Task_ResolveOverdueFiling", "sam");
+    assertThat(cycle).isWaitingAt("Task_FileRecord").hasPassed("EndEvent_FilingOverdueResolved");
+
+    // filed late: the cycle still completes
+    fixture.fileRecord(cycle.getId(), "tina");
+    fixture.executeDueJobs(cycle.getId());
+    assertThat(cycle).isEnded().hasPassed("EndEvent_CycleCompleted");
+  }
+
+  /** Camunda silently drops an escalation nobody catches: every one thrown must have a catcher around it. */
+  @Test
+  void shouldCatchEveryEscalationTheModelThrows() {
+    var definition = repositoryService.createProcessDefinitionQuery()
+        .processDefinitionKey(CycleVariables.CLIENT_CYCLE_PROCESS).latestVersion().singleResult();
+    BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition.getId());
+
+    Collection<EndEvent> throwing = model.getModelElementsByType(EndEvent.class).stream()
+        .filter(end -> !end.getChildElementsByType(EscalationEventDefinition.class).isEmpty())
+        .toList();
+    assertThat(throwing).extracting(EndEvent::getId)
+        .containsExactlyInAnyOrder("EndEvent_ExecutionOverdue", "EndEvent_PublicationOverdue", "EndEvent_FilingOverdue");
+
+    for (EndEvent end : throwing) {
+      var escalation = end.getChildElementsByType(EscalationEventDefinition.class).iterator().next().getEscalation();
+      boolean caught = model.getModelElementsByType(BoundaryEvent.class).stream()
+          .filter(boundary -> boundary.getAttachedTo() instanceof SubProcess subProcess && encloses(subProcess, end))
+          .flatMap(boundary -> boundary.getEventDefinitions().stream())
+          .anyMatch(def -> def instanceof EscalationEventDefinition catcher
+              && (catcher.getEscalation() == null || catcher.getEscalation().getEscalationCode().equals(escalation.getEscalationCode())));
+      assertThat(caught).as("escalation %s thrown by %s is caught", escalation.getEscalationCode(), end.getId()).isTrue();
+    }
+  }
+
+  private static boolean encloses(SubProcess subProcess, EndEvent end) {
+    for (var parent = end.getParentElement(); parent != null; parent = parent.getParentElement()) {
+      if (parent == subProcess) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private ProcessInstance startCycle(ContractClient client, YearMonth month) {
+    CycleOpener.Opening opening = fixture.openCycle(client, month);
+    assertThat(opening.started()).isTrue();
+    return processInstanceQuery().processInstanceId(opening.processInstanceId()).singleResult();
+  }
+
+  private java.util.List<String> candidateGroups(Task task) {
+    return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService()
+        .getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> "candidate".equals(link.getType()))
+        .map(IdentityLink::getGroupId)
+        .toList();
+  }
+
+  private static String firstWords(String text) {
+    String[] words = text.split(" ");
+    return String.join(" ", java.util.Arrays.copyOf(words, Math.min(3, words.length)));
+  }
+
+  private static String pdfText(Path pdf) throws IOException {
+    try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+      return new PDFTextStripper().getText(document);
+    }
+  }
+}

@@ -1,0 +1,257 @@
+package org.mmccycle.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.spin.plugin.variable.value.JsonValue;
+import org.mmccycle.checklist.ChecklistItem;
+import org.mmccycle.client.ClientRepository;
+import org.mmccycle.client.ContractClient;
+import org.mmccycle.client.Device;
+import org.mmccycle.client.DeviceKind;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Given/when helpers that the engine tests share: clients with devices (slugs unique per test and per
+ * run, so tests stay independent in the shared database and temp folders), cycles opened through
+ * {@link CycleOpener}, the engine clock set in the firm's zone, jobs executed by hand, tasks completed
+ * by a named user.
+ */
+public class CycleTestFixture {
+
+  /** Registers the fixture and the BPMN coverage gate in the shared test context. */
+  @TestConfiguration(proxyBeanMethods = false)
+  public static class Config {
+
+    @Bean
+    CycleTestFixture cycleTestFixture(ClientRepository clients, CycleOpener opener, RuntimeService runtimeService,
+        TaskService taskService, ManagementService managementService, HistoryService historyService,
+        ChecklistJson checklistJson, JdbcClient jdbc, CycleClock clock) {
+      return new CycleTestFixture(clients, opener, runtimeService, taskService, managementService, historyService,
+          checklistJson, jdbc, clock.zone());
+    }
+
+    /** Every process test class must cover at least 90 % of the models it runs (reports: target/process-test-coverage). */
+    @Bean
+    @Primary
+    ProcessEngineCoverageProperties processEngineCoverageProperties() {
+      return ProcessEngineCoverageProperties.Companion.builder()
+          .assertClassCoverageAtLeast(0.9)
+          // only the process test classes: ApplicationSecurityTest runs the models without testing their paths
+          .addInclusionPatternForTestClasses("*ProcessTest")
+          .build();
+    }
+  }
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+  /** Differs from run to run: the publish and archive folders outlive the JVM. */
+  private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+
+  private final ClientRepository clients;
+  private final CycleOpener opener;
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final ManagementService managementService;
+  private final HistoryService historyService;
+  private final ChecklistJson checklistJson;
+  private final JdbcClient jdbc;
+  private final ZoneId zone;
+
+  CycleTestFixture(ClientRepository clients, CycleOpener opener, RuntimeService runtimeService, TaskService taskService,
+      ManagementService managementService, HistoryService historyService, ChecklistJson checklistJson, JdbcClient jdbc,
+      ZoneId zone) {
+    this.clients = clients;
+    this.opener = opener;
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.managementService = managementService;
+    this.historyService = historyService;
+    this.checklistJson = checklistJson;
+    this.jdbc = jdbc;
+    this.zone = zone;
+  }
+
+  // ---- clients -------------------------------------------------------------------------------
+
+  /** An active client with a server and a printer, under a slug no other test uses. */
+  public ContractClient activeClient(String name) {
+    return client(name, true, new Device("SRV01", DeviceKind.SERVER), new Device("PRN-Reception", DeviceKind.PRINTER));
+  }
+
+  public ContractClient inactiveClient(String name) {
+    return client(name, false, new Device("SRV01", DeviceKind.SERVER));
+  }
+
+  public ContractClient client(String name, boolean active, Device... devices) {
+    String slug = ChecklistSlug.of(name) + "-" + RUN + "-" + SEQUENCE.incrementAndGet();
+    var client = new ContractClient(slug, name, "Contact of " + name, "1 Test Street", "tina", active, Arrays.asList(devices));
+    clients.insert(client);
+    return client;
+  }
+
+  /** Removes a client row (and its devices) behind the engine's back, as a broken data fix would. */
+  public void deleteClient(String slug) {
+    jdbc.sql("delete from mmc_device where client_slug = ?").param(slug).update();
+    jdbc.sql("delete from mmc_client where slug = ?").param(slug).update();
+  }
+
+  // ---- time ----------------------------------------------------------------------------------
+
+  /** Sets the engine's clock (ClockUtil) to a wall-clock time in the firm's zone. */
+  public ZonedDateTime clockAt(LocalDateTime firmTime) {
+    ZonedDateTime at = firmTime.atZone(zone);
+    ClockUtil.setCurrentTime(Date.from(at.toInstant()));
+    return at;
+  }
+
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /** The end of a day of the month in the firm's zone, as the models compute deadlines. */
+  public Date endOfDay(YearMonth month, int day) {
+    return Date.from(month.atDay(day).plusDays(1).atStartOfDay(zone).toInstant());
+  }
+
+  // ---- cycles --------------------------------------------------------------------------------
+
+  public CycleOpener.Opening openCycle(ContractClient client, YearMonth month) {
+    return opener.open(client.slug(), month);
+  }
+
+  public long cyclesWithBusinessKey(String clientSlug, YearMonth month) {
+    return historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(CycleVariables.CLIENT_CYCLE_PROCESS)
+        .processInstanceBusinessKey(CycleMonth.businessKey(clientSlug, month))
+        .count();
+  }
+
+  // ---- jobs ----------------------------------------------------------------------------------
+
+  /** Executes the process instance's due jobs (async continuations, due timers) until none is left. */
+  public int executeDueJobs(String processInstanceId) {
+    int executed = 0;
+    for (Job job = nextDueJob(processInstanceId); job != null; job = nextDueJob(processInstanceId)) {
+      managementService.executeJob(job.getId());
+      if (++executed > 100) {
+        throw new AssertionError("more than 100 jobs in " + processInstanceId + ": a loop?");
+      }
+    }
+    return executed;
+  }
+
+  private Job nextDueJob(String processInstanceId) {
+    List<Job> due = managementService.createJobQuery().processInstanceId(processInstanceId).executable().listPage(0, 1);
+    return due.isEmpty() ? null : due.get(0);
+  }
+
+  public Job timerJob(String processInstanceId, String timerActivityId) {
+    Job job = managementService.createJobQuery().processInstanceId(processInstanceId).activityId(timerActivityId)
+        .timers().singleResult();
+    assertThat(job).as("timer job of %s", timerActivityId).isNotNull();
+    return job;
+  }
+
+  /** Fires a boundary timer by hand (the clock should already be past its due date). */
+  public void fireTimer(String processInstanceId, String timerActivityId) {
+    Job job = timerJob(processInstanceId, timerActivityId);
+    assertThat(job.getDuedate()).as("%s is due", timerActivityId).isBeforeOrEqualTo(ClockUtil.getCurrentTime());
+    managementService.executeJob(job.getId());
+  }
+
+  public ManagementService managementService() {
+    return managementService;
+  }
+
+  // ---- tasks ---------------------------------------------------------------------------------
+
+  public Task task(String processInstanceId, String activityId) {
+    Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(activityId).singleResult();
+    assertThat(task).as("open task %s", activityId).isNotNull();
+    return task;
+  }
+
+  /** Claims the task for a user, as Tasklist does, and completes it with the form's variables. */
+  public void complete(String processInstanceId, String activityId, String userId, Map<String, Object> variables) {
+    Task task = task(processInstanceId, activityId);
+    taskService.claim(task.getId(), userId);
+    taskService.complete(task.getId(), variables);
+  }
+
+  /** Executes the checklist: every item done with a note (one with an issue), as the Execute form stores it. */
+  public void executeChecklist(String processInstanceId, String technician) {
+    List<ChecklistItem> items = checklistJson.fromVariable(
+        runtimeService.getVariableTyped(processInstanceId, CycleVariables.CHECKLIST_ITEMS));
+    assertThat(items).as("the prepared checklist").isNotEmpty();
+    List<ChecklistItem> executed = items.stream()
+        .map(item -> item == items.get(0)
+            ? item.withResult(ChecklistItem.ISSUE, "Backup of the mail store failed twice; re-run and checked")
+            : item.withResult(ChecklistItem.DONE, "Checked, fine"))
+        .toList();
+    JsonValue json = checklistJson.toVariable(executed);
+    complete(processInstanceId, "Task_ExecuteChecklist", technician, Variables.createVariables()
+        .putValueTyped(CycleVariables.CHECKLIST_ITEMS, json)
+        .putValue(CycleVariables.VISIT_MODE, "on-site")
+        .putValue(CycleVariables.REVISION_SUGGESTIONS, "Logs moved from C: to D:"));
+  }
+
+  public void reviseChecklist(String processInstanceId, String technician, boolean changed) {
+    var variables = Variables.createVariables().putValue(CycleVariables.CHECKLIST_CHANGED, changed);
+    if (changed) {
+      variables.putValue(CycleVariables.CHANGE_NOTE, "Log folder moved from C: to D:");
+    }
+    complete(processInstanceId, "Task_ReviseChecklist", technician, variables);
+  }
+
+  public void publishChecklist(String processInstanceId, String serviceManager) {
+    complete(processInstanceId, "Task_PublishChecklist", serviceManager, Map.of());
+  }
+
+  public void fileRecord(String processInstanceId, String technician) {
+    complete(processInstanceId, "Task_FileRecord", technician, Map.of("filingNote", "Filed by month"));
+  }
+
+  public void resolveOverdue(String processInstanceId, String activityId, String serviceManager) {
+    complete(processInstanceId, activityId, serviceManager, Map.of("resolutionNote", "Called the technician; visit rescheduled"));
+  }
+
+  public List<ChecklistItem> checklistOf(String processInstanceId) {
+    return checklistJson.fromVariable(runtimeService.getVariableTyped(processInstanceId, CycleVariables.CHECKLIST_ITEMS));
+  }
+
+  /** A variable of a running or ended instance, from history. */
+  public Object historicVariable(String processInstanceId, String name) {
+    HistoricVariableInstance variable = historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(processInstanceId).variableName(name).singleResult();
+    assertThat(variable).as("variable %s", name).isNotNull();
+    return variable.getValue();
+  }
+
+  /** Lower-case, dash-separated slug stem from a client's name. */
+  static final class ChecklistSlug {
+    static String of(String name) {
+      return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+  }
+}

@@ -1,0 +1,202 @@
+package org.mmccycle.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.mmccycle.process.CycleVariables.CLIENT_CYCLE_PROCESS;
+import static org.mmccycle.process.CycleVariables.MONTHLY_ROUND_PROCESS;
+
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
+import org.junit.jupiter.api.Test;
+import org.mmccycle.MmcSpringBootTest;
+import org.mmccycle.client.ContractClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestExecutionListeners;
+
+/** Process_MonthlyMaintenanceRound: opens each active client's cycle once, one job (and at most one incident) per client. */
+@TestExecutionListeners(listeners = ModelScopedCoverageListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@ModelScopedCoverageListener.CoverageWithout(CLIENT_CYCLE_PROCESS)
+@ExcludeFromProcessCoverage
+class MonthlyMaintenanceRoundProcessTest extends MmcSpringBootTest {
+
+  @Autowired
+  private RuntimeService runtimeService;
+  @Autowired
+  private ManagementService managementService;
+  @Autowired
+  private HistoryService historyService;
+
+  @Test
+  void shouldOpenOneCyclePerActiveClientWhenTheMonthStarts() {
+    ContractClient dental = fixture.activeClient("Harbour Dental");
+    ContractClient law = fixture.activeClient("Kessler Law");
+    ContractClient bakery = fixture.inactiveClient("Closed Bakery");
+    YearMonth march = YearMonth.of(2027, 3);
+    fixture.clockAt(LocalDateTime.of(2027, 3, 1, 6, 0));
+
+    String round = runTimerStartedRound();
+
+    assertThat(ended(round)).as("round ended").isTrue();
+    assertThat(passed(round)).contains("StartEvent_MonthStarts", "Gateway_MonthChosen", "Task_ListActiveClients",
+        "Task_OpenClientCycle", "EndEvent_MonthOpened");
+    assertThat(fixture.historicVariable(round, CycleVariables.CYCLE_MONTH)).isEqualTo("2027-03");
+    assertThat(fixture.cyclesWithBusinessKey(dental.slug(), march)).isEqualTo(1);
+    assertThat(fixture.cyclesWithBusinessKey(law.slug(), march)).isEqualTo(1);
+    assertThat(fixture.cyclesWithBusinessKey(bakery.slug(), march)).isZero();
+    assertThat(cyclesOf(dental, march)).singleElement()
+        .satisfies(cycle -> assertThat(cycle).isWaitingAt("Task_ExecuteChecklist"));
+  }
+
+  @Test
+  void shouldOpenNoCycleTwiceWhenTheMonthIsOpenedAgain() {
+    ContractClient dental = fixture.activeClient("Harbour Dental");
+    ContractClient law = fixture.activeClient("Kessler Law");
+    YearMonth april = YearMonth.of(2027, 4);
+    fixture.clockAt(LocalDateTime.of(2027, 4, 1, 6, 0));
+    runTimerStartedRound();
+    String dentalCycle = cyclesOf(dental, april).get(0).getId();
+
+    fixture.clockAt(LocalDateTime.of(2027, 4, 9, 14, 0));
+    ProcessInstance byHand = openMonthByHand("2027-04");
+    fixture.executeDueJobs(byHand.getId());
+
+    assertThat(byHand).isEnded().hasPassed("StartEvent_OpenMonthByHand", "Task_OpenClientCycle", "EndEvent_MonthOpened");
+    assertThat(fixture.cyclesWithBusinessKey(dental.slug(), april)).isEqualTo(1);
+    assertThat(fixture.cyclesWithBusinessKey(law.slug(), april)).isEqualTo(1);
+    assertThat(cyclesOf(dental, april)).extracting(ProcessInstance::getId).containsExactly(dentalCycle);
+  }
+
+  @Test
+  void shouldOpenAMonthByHandForAGivenMonth() {
+    ContractClient dental = fixture.activeClient("Harbour Dental");
+    fixture.clockAt(LocalDateTime.of(2027, 5, 20, 9, 0));
+
+    ProcessInstance byHand = openMonthByHand("2027-06");
+    fixture.executeDueJobs(byHand.getId());
+
+    assertThat(byHand).isEnded();
+    assertThat(fixture.cyclesWithBusinessKey(dental.slug(), YearMonth.of(2027, 6))).isEqualTo(1);
+    assertThat(fixture.cyclesWithBusinessKey(dental.slug(), YearMonth.of(2027, 5))).isZero();
+  }
+
+  @Test
+  void shouldRaiseOneIncidentForTheClientThatCannotBeOpenedWhileTheOthersOpen() {
+    ContractClient dental = fixture.activeClient("Harbour Dental");
+    ContractClient vanished = fixture.activeClient("Vanished Client");
+    ContractClient law = fixture.activeClient("Kessler Law");
+    YearMonth july = YearMonth.of(2027, 7);
+    fixture.clockAt(LocalDateTime.of(2027, 7, 2, 8, 0));
+    ProcessInstance byHand = openMonthByHand("2027-07");
+    // listed as active, then removed before its cycle opens
+    fixture.deleteClient(vanished.slug());
+
+    int attempts = executeJobsRetryingFailures(byHand.getId());
+
+    List<Incident> incidents = runtimeService.createIncidentQuery().processInstanceId(byHand.getId()).list();
+    assertThat(incidents).singleElement().satisfies(incident -> {
+      assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+      assertThat(incident.getActivityId()).isEqualTo("Task_OpenClientCycle");
+      assertThat(incident.getIncidentMessage()).contains(vanished.slug());
+    });
+    assertThat(attempts).as("first attempt and the retries of R3/PT5M").isEqualTo(3);
+    assertThat(fixture.cyclesWithBusinessKey(dental.slug(), july)).isEqualTo(1);
+    assertThat(fixture.cyclesWithBusinessKey(law.slug(), july)).isEqualTo(1);
+    assertThat(fixture.cyclesWithBusinessKey(vanished.slug(), july)).isZero();
+    assertThat(byHand).isNotEnded();
+  }
+
+  @Test
+  void shouldRefuseAMonthThatDoesNotExist() {
+    fixture.clockAt(LocalDateTime.of(2027, 8, 2, 8, 0));
+    assertThatThrownBy(() -> openMonthByHand("2027-13"))
+        .hasMessageContaining("month '2027-13' does not exist");
+  }
+
+  /** Fires the round's timer start event (06:00 on the 1st) by hand, then each client's job. */
+  private String runTimerStartedRound() {
+    Job timer = managementService.createJobQuery().processDefinitionKey(MONTHLY_ROUND_PROCESS).timers().singleResult();
+    assertThat(timer).as("the timer start event's job").isNotNull();
+    List<String> before = roundIds();
+
+    managementService.executeJob(timer.getId());
+
+    List<String> started = roundIds();
+    started.removeAll(before);
+    assertThat(started).as("rounds the timer started").hasSize(1);
+    Job next = managementService.createJobQuery().processDefinitionKey(MONTHLY_ROUND_PROCESS).timers().singleResult();
+    assertThat(next.getDuedate()).as("next month's timer").isAfter(ClockUtil.getCurrentTime());
+    fixture.executeDueJobs(started.get(0));
+    return started.get(0);
+  }
+
+  private List<String> roundIds() {
+    return new ArrayList<>(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(MONTHLY_ROUND_PROCESS).list()
+        .stream().map(HistoricProcessInstance::getId).toList());
+  }
+
+  private ProcessInstance openMonthByHand(String month) {
+    return runtimeService.createMessageCorrelation(CycleVariables.OPEN_MONTH_MESSAGE)
+        .processInstanceBusinessKey("round:" + month)
+        .setVariable(CycleVariables.MONTH, month)
+        .correlateStartMessage();
+  }
+
+  private List<ProcessInstance> cyclesOf(ContractClient client, YearMonth month) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(CLIENT_CYCLE_PROCESS)
+        .processInstanceBusinessKey(CycleMonth.businessKey(client.slug(), month)).list();
+  }
+
+  /** Executes due jobs; a failing job is retried as the engine would, by moving the clock past its retry time. */
+  private int executeJobsRetryingFailures(String processInstanceId) {
+    int failures = 0;
+    while (true) {
+      Job job = managementService.createJobQuery().processInstanceId(processInstanceId).withRetriesLeft().listPage(0, 1)
+          .stream().findFirst().orElse(null);
+      if (job == null) {
+        return failures;
+      }
+      if (job.getDuedate() != null && job.getDuedate().after(ClockUtil.getCurrentTime())) {
+        ClockUtil.setCurrentTime(new Date(job.getDuedate().getTime() + 1000));
+      }
+      try {
+        managementService.executeJob(job.getId());
+      } catch (RuntimeException expected) {
+        failures++;
+        Job failed = managementService.createJobQuery().jobId(job.getId()).singleResult();
+        if (failed.getRetries() > 0) {
+          assertThat(failed.getDuedate()).as("retried after R3/PT5M's five minutes")
+              .isEqualTo(new Date(ClockUtil.getCurrentTime().getTime() + 5 * 60_000));
+        }
+      }
+      if (failures > 10) {
+        throw new AssertionError("the failing job is retried forever");
+      }
+    }
+  }
+
+  /** The activities an instance (running or ended) has completed, from history. */
+  private List<String> passed(String processInstanceId) {
+    return historyService.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).finished().list()
+        .stream().map(HistoricActivityInstance::getActivityId).toList();
+  }
+
+  private boolean ended(String processInstanceId) {
+    return historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()
+        .getEndTime() != null;
+  }
+}

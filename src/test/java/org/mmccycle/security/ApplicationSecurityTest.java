@@ -1,0 +1,141 @@
+package org.mmccycle.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.junit.jupiter.api.Test;
+import org.mmccycle.MmcSpringBootTest;
+import org.mmccycle.client.ContractClient;
+import org.mmccycle.process.ModelDeployer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** The application as it runs: its models deployed, and no API answering without a Camunda user. */
+class ApplicationSecurityTest extends MmcSpringBootTest {
+
+  private static final String PASSWORD = "s3cret-for-tests";
+
+  @Autowired
+  private TestRestTemplate rest;
+  @Autowired
+  private IdentityService identityService;
+  @Autowired
+  private RepositoryService repositoryService;
+
+  @Test
+  void shouldDeployEveryModelAndFormAsOneDeployment() throws IOException {
+    Deployment latest = repositoryService.createDeploymentQuery().deploymentName(ModelDeployer.DEPLOYMENT_NAME)
+        .orderByDeploymentTime().desc().listPage(0, 1).get(0);
+
+    List<String> deployed = repositoryService.getDeploymentResourceNames(latest.getId());
+
+    assertThat(deployed).containsExactlyInAnyOrderElementsOf(filesIn("processes", "forms"));
+    assertThat(repositoryService.createProcessDefinitionQuery().deploymentId(latest.getId()).list())
+        .extracting(definition -> definition.getKey())
+        .containsExactlyInAnyOrder("Process_ClientMaintenanceCycle", "Process_MonthlyMaintenanceRound");
+  }
+
+  @Test
+  void shouldRefuseAnonymousCallsToTheEngineRestApi() {
+    ResponseEntity<String> anonymous = rest.getForEntity("/engine-rest/task", String.class);
+
+    assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void shouldAnswerACamundaUserOnTheEngineRestApi() {
+    String user = user("restuser", MmcGroups.TECHNICIANS);
+
+    ResponseEntity<String> response = rest.withBasicAuth(user, PASSWORD).getForEntity("/engine-rest/task", String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(rest.withBasicAuth(user, "wrong-password").getForEntity("/engine-rest/task", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void shouldRefuseAnonymousMonthOpening() {
+    ResponseEntity<String> response = rest.postForEntity("/api/cycles/open?month=2027-09", null, String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void shouldForbidATechnicianToOpenAMonth() {
+    String technician = user("tech", MmcGroups.TECHNICIANS);
+
+    ResponseEntity<String> response = rest.withBasicAuth(technician, PASSWORD)
+        .postForEntity("/api/cycles/open?month=2027-09", null, String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void shouldOpenTheMonthsCyclesWhenAServiceManagerAsks() {
+    ContractClient client = fixture.activeClient("Security Test Dental");
+    String manager = user("manager", MmcGroups.SERVICE_MANAGERS);
+    fixture.clockAt(LocalDateTime.of(2027, 10, 4, 9, 0));
+
+    ResponseEntity<String> response = rest.withBasicAuth(manager, PASSWORD)
+        .postForEntity("/api/cycles/open?month=2027-10", null, String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(response.getBody()).contains("\"month\":\"2027-10\"");
+    String round = roundOf(response.getBody());
+    fixture.executeDueJobs(round);
+    assertThat(fixture.cyclesWithBusinessKey(client.slug(), YearMonth.of(2027, 10))).isEqualTo(1);
+    ResponseEntity<String> status = rest.withBasicAuth(manager, PASSWORD)
+        .getForEntity("/api/cycles/" + client.slug() + "/2027-10", String.class);
+    assertThat(status.getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void shouldRejectAMonthThatDoesNotExistWithAMessage() {
+    String manager = user("manager", MmcGroups.SERVICE_MANAGERS);
+
+    ResponseEntity<String> response = rest.withBasicAuth(manager, PASSWORD)
+        .postForEntity("/api/cycles/open?month=2026-13", null, String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody()).contains("2026-13").contains("does not exist");
+  }
+
+  private String user(String prefix, String group) {
+    String id = prefix + System.nanoTime(); // Camunda user ids: letters and digits
+    var user = identityService.newUser(id);
+    user.setFirstName(prefix);
+    user.setLastName("Test");
+    user.setPassword(PASSWORD);
+    identityService.saveUser(user);
+    identityService.createMembership(id, group);
+    return id;
+  }
+
+  private static String roundOf(String body) {
+    var matcher = java.util.regex.Pattern.compile("\"roundProcessInstanceId\":\"([^\"]+)\"").matcher(body);
+    assertThat(matcher.find()).as("round id in %s", body).isTrue();
+    return matcher.group(1);
+  }
+
+  private static List<String> filesIn(String... folders) throws IOException {
+    List<String> names = new java.util.ArrayList<>();
+    for (String folder : folders) {
+      try (Stream<Path> files = Files.list(Path.of(folder))) {
+        files.filter(Files::isRegularFile).map(path -> path.getFileName().toString()).forEach(names::add);
+      }
+    }
+    assertThat(names).isNotEmpty();
+    return names;
+  }
+}
