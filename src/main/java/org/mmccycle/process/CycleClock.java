@@ -1,6 +1,7 @@
 package org.mmccycle.process;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Date;
@@ -27,6 +28,10 @@ public class CycleClock {
 
   public ZoneId zone() {
     return zone;
+  }
+
+  public LocalDate today() {
+    return now().atZone(zone).toLocalDate();
   }
 
   public YearMonth currentMonth() {

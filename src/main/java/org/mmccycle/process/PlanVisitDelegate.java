@@ -17,14 +17,17 @@ import org.springframework.stereotype.Component;
 public class PlanVisitDelegate implements JavaDelegate {
 
   private final VisitCalendar calendar;
+  private final CycleClock clock;
 
-  public PlanVisitDelegate(VisitCalendar calendar) {
+  public PlanVisitDelegate(VisitCalendar calendar, CycleClock clock) {
     this.calendar = calendar;
+    this.clock = clock;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    var planned = calendar.plan((String) execution.getVariable(CLIENT_SLUG), CycleMonth.parse((String) execution.getVariable(CYCLE_MONTH)));
+    var planned = calendar.plan((String) execution.getVariable(CLIENT_SLUG), CycleMonth.parse((String) execution.getVariable(CYCLE_MONTH)),
+        clock.today());
     String date = planned.visit().plannedDate().toString();
     execution.setVariable(PROPOSED_VISIT_DATE, date);
     execution.setVariable(VISIT_DATE, date);

@@ -46,7 +46,7 @@ public class VisitListener {
     List<String> groups = user != null && user.getGroupIds() != null ? user.getGroupIds() : List.of();
     boolean mayOverride = groups.contains(MmcGroups.SERVICE_MANAGERS) || groups.contains(MmcGroups.CAMUNDA_ADMIN);
     try {
-      Visit visit = calendar.confirm(slug(task), CycleMonth.parse(month(task)), date, today(), userId, mayOverride,
+      Visit visit = calendar.confirm(slug(task), CycleMonth.parse(month(task)), date, clock.today(), userId, mayOverride,
           (String) task.getVariable(OVERRIDE_REASON));
       task.setVariable(VISIT_DATE, visit.plannedDate().toString());
     } catch (IllegalArgumentException refused) {
@@ -65,11 +65,7 @@ public class VisitListener {
       throw new BadUserRequestException("This month's visit must be on site: the client has had no on-site visit for too long. "
           + "A service manager can waive this when scheduling the visit.");
     }
-    calendar.recordExecution(slug(task), CycleMonth.parse(month(task)), (String) mode, clock.now(), today());
-  }
-
-  private LocalDate today() {
-    return clock.now().atZone(clock.zone()).toLocalDate();
+    calendar.recordExecution(slug(task), CycleMonth.parse(month(task)), (String) mode, clock.now(), clock.today());
   }
 
   private static String slug(DelegateTask task) {

@@ -72,7 +72,7 @@ public class CalendarController {
   public String monthView(@RequestParam(required = false) String month) {
     currentUser.id();
     YearMonth yearMonth = month == null ? clock.currentMonth() : month(month);
-    return MonthView.render(yearMonth, visits.inMonth(yearMonth), clock.now().atZone(clock.zone()).toLocalDate());
+    return MonthView.render(yearMonth, visits.inMonth(yearMonth), clock.today());
   }
 
   /** A secret feed URL: a technician's own visits, or (service managers) the whole firm's. */

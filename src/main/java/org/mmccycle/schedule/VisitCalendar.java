@@ -41,14 +41,14 @@ public class VisitCalendar {
 
   /** Plans the cycle's visit once: a second call returns the visit already planned. */
   @Transactional
-  public PlannedVisit plan(String clientSlug, YearMonth month) {
+  public PlannedVisit plan(String clientSlug, YearMonth month, LocalDate today) {
     String cycleMonth = month.toString();
     Optional<Visit> existing = visits.find(clientSlug, cycleMonth);
     if (existing.isPresent()) {
       return new PlannedVisit(existing.get(), onSiteRequired(clientSlug, month), List.of());
     }
     String technician = technicianOf(clientSlug);
-    VisitPlanner.Proposal proposal = planner.propose(request(clientSlug, month, technician));
+    VisitPlanner.Proposal proposal = planner.propose(request(clientSlug, month, technician, today));
     visits.insert(uid(clientSlug, cycleMonth), clientSlug, cycleMonth, technician, proposal.date(), proposal.explanation());
     return new PlannedVisit(visits.find(clientSlug, cycleMonth).orElseThrow(), onSiteRequired(clientSlug, month), proposal.rulesGivenWay());
   }
@@ -64,8 +64,8 @@ public class VisitCalendar {
       throw new VisitRefusedException("The visit cannot be on " + date + ": " + reason + ".");
     });
     String cycleMonth = month.toString();
-    Visit visit = visits.find(clientSlug, cycleMonth).orElseGet(() -> plan(clientSlug, month).visit());
-    List<VisitPlanner.Violation> broken = planner.violations(date, request(clientSlug, month, visit.technician())).stream()
+    Visit visit = visits.find(clientSlug, cycleMonth).orElseGet(() -> plan(clientSlug, month, today).visit());
+    List<VisitPlanner.Violation> broken = planner.violations(date, request(clientSlug, month, visit.technician(), today)).stream()
         .filter(v -> v.rule() != VisitPlanner.Rule.PREFERRED_DAY)
         .toList();
     boolean overridden = !broken.isEmpty();
@@ -101,8 +101,8 @@ public class VisitCalendar {
     return visits.lastOnSiteVisit(clientSlug).map(last -> last.isBefore(limit)).orElse(true);
   }
 
-  private VisitPlanner.Request request(String clientSlug, YearMonth month, String technician) {
-    return new VisitPlanner.Request(month, visits.lastVisitBefore(clientSlug, month), preferenceOf(clientSlug),
+  private VisitPlanner.Request request(String clientSlug, YearMonth month, String technician, LocalDate today) {
+    return new VisitPlanner.Request(month, visits.lastVisitBefore(clientSlug, month), preferenceOf(clientSlug), today,
         day -> visits.visitsOfTechnicianOn(technician, day, clientSlug));
   }
 

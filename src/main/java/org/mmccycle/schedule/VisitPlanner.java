@@ -44,9 +44,10 @@ public class VisitPlanner {
    * What the planner knows of a client's visit.
    *
    * @param lastVisit the client's last visit, if any
+   * @param today no visit is proposed before it
    * @param visitsOfTechnician how many visits the technician already has on a day
    */
-  public record Request(YearMonth month, Optional<LocalDate> lastVisit, VisitPreference preference,
+  public record Request(YearMonth month, Optional<LocalDate> lastVisit, VisitPreference preference, LocalDate today,
       ToIntFunction<LocalDate> visitsOfTechnician) {}
 
   /** The proposed date, why, and which rules gave way to find it (empty when none did). */
@@ -59,11 +60,14 @@ public class VisitPlanner {
   }
 
   public Proposal propose(Request request) {
-    List<LocalDate> businessDays = request.month().atDay(1).datesUntil(request.month().atEndOfMonth().plusDays(1))
+    LocalDate first = request.today().isAfter(request.month().atDay(1)) ? request.today() : request.month().atDay(1);
+    List<LocalDate> businessDays = first.datesUntil(request.month().atEndOfMonth().plusDays(1))
         .filter(rules::isBusinessDay)
         .toList();
     if (businessDays.isEmpty()) {
-      throw new IllegalArgumentException(request.month() + " has no business day");
+      // opened too late for this month (or a month without business days): the next business day
+      businessDays = List.of(first.datesUntil(first.plusDays(30)).filter(rules::isBusinessDay).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("no business day within 30 days of " + first)));
     }
     Set<Rule> givenWay = EnumSet.noneOf(Rule.class);
     Optional<LocalDate> date = closestToIdeal(businessDays, request, givenWay);

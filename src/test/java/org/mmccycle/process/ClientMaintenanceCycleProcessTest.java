@@ -1,8 +1,10 @@
 package org.mmccycle.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processInstanceQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.mmccycle.process.CycleVariables.EXECUTED_BY;
 import static org.mmccycle.process.CycleVariables.FILED_BY;
 import static org.mmccycle.process.CycleVariables.FILED_RECORD;
@@ -11,9 +13,13 @@ import static org.mmccycle.process.CycleVariables.PUBLISHED_CHECKLIST;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -30,6 +36,9 @@ import org.camunda.community.process_test_coverage.spring_test.platform7.Process
 import org.junit.jupiter.api.Test;
 import org.mmccycle.MmcSpringBootTest;
 import org.mmccycle.client.ContractClient;
+import org.mmccycle.schedule.Visit;
+import org.mmccycle.schedule.VisitCalendar;
+import org.mmccycle.schedule.VisitRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestExecutionListeners;
 
@@ -43,14 +52,69 @@ class ClientMaintenanceCycleProcessTest extends MmcSpringBootTest {
   @Autowired
   private RepositoryService repositoryService;
 
+  @Autowired
+  private VisitCalendar calendar;
+
+  @Autowired
+  private VisitRepository visits;
+
+  @Test
+  void shouldRefuseAVisitThatBreaksTheSpacingUnlessAManagerOverridesWithAReason() {
+    ContractClient client = fixture.activeClient("Kessler Law");
+    calendar.recordExecution(client.slug(), YearMonth.of(2026, 10), "on-site", Instant.parse("2026-10-30T10:00:00Z"),
+        LocalDate.parse("2026-10-30"));
+    fixture.clockAt(LocalDateTime.of(2026, 11, 2, 8, 0));
+    ProcessInstance cycle = openCycle(client, NOVEMBER);
+    assertThat(runtimeService().getVariable(cycle.getId(), "visitPlanExplanation").toString()).contains("after the last visit on 2026-10-30");
+
+    Map<String, Object> tooEarly = Map.of("visitDate", "2026-11-03");
+    assertThatThrownBy(() -> fixture.completeAs(cycle.getId(), "Task_ScheduleVisit", "tina", List.of("technicians"), tooEarly))
+        .hasMessageContaining("only 4 days after the last visit on 2026-10-30")
+        .hasMessageContaining("Only a service manager can override");
+    assertThat(cycle).isWaitingAt("Task_ScheduleVisit");
+
+    fixture.completeAs(cycle.getId(), "Task_ScheduleVisit", "sam", List.of("service-managers"),
+        Map.of("visitDate", "2026-11-03", "overrideReason", "Server replacement booked for the 3rd"));
+
+    assertThat(cycle).isWaitingAt("Task_ExecuteChecklist");
+    Visit visit = visits.find(client.slug(), "2026-11").orElseThrow();
+    assertThat(visit.plannedDate()).isEqualTo("2026-11-03");
+    assertThat(visit.overriddenBy()).isEqualTo("sam");
+    assertThat(visit.overrideReason()).isEqualTo("Server replacement booked for the 3rd");
+  }
+
+  @Test
+  void shouldRefuseARemoteVisitWhenTheClientIsDueAnOnSiteVisit() {
+    ContractClient client = fixture.activeClient("Old Mill Bakery");
+    fixture.clockAt(LocalDateTime.of(2026, 11, 2, 8, 0));
+    ProcessInstance cycle = startCycle(client, NOVEMBER);
+    assertThat(runtimeService().getVariable(cycle.getId(), "onSiteRequired")).isEqualTo(true);
+
+    assertThatThrownBy(() -> fixture.executeChecklist(cycle.getId(), "tina", "remote")).hasMessageContaining("must be on site");
+    assertThat(cycle).isWaitingAt("Task_ExecuteChecklist");
+
+    fixture.executeChecklist(cycle.getId(), "tina", "on-site");
+
+    assertThat(cycle).isWaitingAt("Task_ReviseChecklist", "Task_FileRecord");
+    Visit visit = visits.find(client.slug(), "2026-11").orElseThrow();
+    assertThat(visit.status()).isEqualTo(Visit.Status.DONE);
+    assertThat(visit.visitMode()).isEqualTo("on-site");
+  }
+
   @Test
   void shouldCompleteCycleWhenEveryJobIsOnTime() throws IOException {
     ContractClient client = fixture.activeClient("Harbour Dental Practice");
     fixture.clockAt(LocalDateTime.of(2026, 11, 2, 8, 0));
 
-    ProcessInstance cycle = startCycle(client, NOVEMBER);
+    ProcessInstance cycle = openCycle(client, NOVEMBER);
 
+    assertThat(cycle).isWaitingAt("Task_ScheduleVisit");
+    assertThat(candidateGroups(fixture.task(cycle.getId(), "Task_ScheduleVisit"))).containsExactlyInAnyOrder("technicians", "service-managers");
+    assertThat(fixture.task(cycle.getId(), "Task_ScheduleVisit").getDueDate()).isEqualTo(fixture.endOfDay(NOVEMBER, 5));
+    assertThat(runtimeService().getVariable(cycle.getId(), "proposedVisitDate")).isEqualTo("2026-11-02");
+    fixture.scheduleVisit(cycle.getId(), "tina");
     assertThat(cycle).isWaitingAt("Task_ExecuteChecklist");
+    assertThat(visits.find(client.slug(), "2026-11").orElseThrow().plannedDate()).isEqualTo("2026-11-02");
     Task execute = fixture.task(cycle.getId(), "Task_ExecuteChecklist");
     assertThat(candidateGroups(execute)).containsExactly("technicians");
     assertThat(execute.getDueDate()).isEqualTo(fixture.endOfDay(NOVEMBER, 20))
@@ -211,10 +275,17 @@ class ClientMaintenanceCycleProcessTest extends MmcSpringBootTest {
     return false;
   }
 
-  private ProcessInstance startCycle(ContractClient client, YearMonth month) {
+  private ProcessInstance openCycle(ContractClient client, YearMonth month) {
     CycleOpener.Opening opening = fixture.openCycle(client, month);
     assertThat(opening.started()).isTrue();
     return processInstanceQuery().processInstanceId(opening.processInstanceId()).singleResult();
+  }
+
+  /** Opens the cycle and keeps the proposed visit date: the cycle waits at Execute checklist. */
+  private ProcessInstance startCycle(ContractClient client, YearMonth month) {
+    ProcessInstance cycle = openCycle(client, month);
+    fixture.scheduleVisit(cycle.getId(), "tina");
+    return cycle;
   }
 
   private java.util.List<String> candidateGroups(Task task) {

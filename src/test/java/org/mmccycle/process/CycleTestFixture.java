@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -47,9 +48,9 @@ public class CycleTestFixture {
     @Bean
     CycleTestFixture cycleTestFixture(ClientRepository clients, CycleOpener opener, RuntimeService runtimeService,
         TaskService taskService, ManagementService managementService, HistoryService historyService,
-        ChecklistJson checklistJson, JdbcClient jdbc, CycleClock clock) {
+        ChecklistJson checklistJson, JdbcClient jdbc, CycleClock clock, IdentityService identityService) {
       return new CycleTestFixture(clients, opener, runtimeService, taskService, managementService, historyService,
-          checklistJson, jdbc, clock.zone());
+          checklistJson, jdbc, clock.zone(), identityService);
     }
 
     /** Every process test class must cover at least 90 % of the models it runs (reports: target/process-test-coverage). */
@@ -77,10 +78,12 @@ public class CycleTestFixture {
   private final ChecklistJson checklistJson;
   private final JdbcClient jdbc;
   private final ZoneId zone;
+  private final IdentityService identityService;
 
   CycleTestFixture(ClientRepository clients, CycleOpener opener, RuntimeService runtimeService, TaskService taskService,
       ManagementService managementService, HistoryService historyService, ChecklistJson checklistJson, JdbcClient jdbc,
-      ZoneId zone) {
+      ZoneId zone, IdentityService identityService) {
+    this.identityService = identityService;
     this.clients = clients;
     this.opener = opener;
     this.runtimeService = runtimeService;
@@ -104,8 +107,11 @@ public class CycleTestFixture {
   }
 
   public ContractClient client(String name, boolean active, Device... devices) {
-    String slug = ChecklistSlug.of(name) + "-" + RUN + "-" + SEQUENCE.incrementAndGet();
-    var client = new ContractClient(slug, name, "Contact of " + name, "1 Test Street", "tina", active, Arrays.asList(devices));
+    int number = SEQUENCE.incrementAndGet();
+    String slug = ChecklistSlug.of(name) + "-" + RUN + "-" + number;
+    // a technician of its own, so that visits planned by other tests never fill this client's days
+    var client = new ContractClient(slug, name, "Contact of " + name, "1 Test Street", "technician" + RUN + number, active,
+        Arrays.asList(devices));
     clients.insert(client);
     return client;
   }
@@ -194,13 +200,42 @@ public class CycleTestFixture {
 
   /** Claims the task for a user, as Tasklist does, and completes it with the form's variables. */
   public void complete(String processInstanceId, String activityId, String userId, Map<String, Object> variables) {
+    completeAs(processInstanceId, activityId, userId, List.of(), variables);
+  }
+
+  /**
+   * Completes the task as a logged-in user in the given groups, as Tasklist and /engine-rest do (with
+   * Camunda's authorizations checked); without groups, as the engine itself.
+   */
+  public void completeAs(String processInstanceId, String activityId, String userId, List<String> groups,
+      Map<String, Object> variables) {
     Task task = task(processInstanceId, activityId);
-    taskService.claim(task.getId(), userId);
-    taskService.complete(task.getId(), variables);
+    taskService.setAssignee(task.getId(), userId);
+    if (groups.isEmpty()) {
+      taskService.complete(task.getId(), variables);
+      return;
+    }
+    identityService.setAuthentication(userId, groups);
+    try {
+      taskService.complete(task.getId(), variables);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  /** Schedules the visit on the proposed date, as the technician who keeps the proposal does. */
+  public void scheduleVisit(String processInstanceId, String userId) {
+    Object proposed = runtimeService.getVariable(processInstanceId, CycleVariables.PROPOSED_VISIT_DATE);
+    assertThat(proposed).as("the proposed visit date").isNotNull();
+    complete(processInstanceId, "Task_ScheduleVisit", userId, Map.of(CycleVariables.VISIT_DATE, proposed));
   }
 
   /** Executes the checklist: every item done with a note (one with an issue), as the Execute form stores it. */
   public void executeChecklist(String processInstanceId, String technician) {
+    executeChecklist(processInstanceId, technician, "on-site");
+  }
+
+  public void executeChecklist(String processInstanceId, String technician, String visitMode) {
     List<ChecklistItem> items = checklistJson.fromVariable(
         runtimeService.getVariableTyped(processInstanceId, CycleVariables.CHECKLIST_ITEMS));
     assertThat(items).as("the prepared checklist").isNotEmpty();
@@ -212,7 +247,7 @@ public class CycleTestFixture {
     JsonValue json = checklistJson.toVariable(executed);
     complete(processInstanceId, "Task_ExecuteChecklist", technician, Variables.createVariables()
         .putValueTyped(CycleVariables.CHECKLIST_ITEMS, json)
-        .putValue(CycleVariables.VISIT_MODE, "on-site")
+        .putValue(CycleVariables.VISIT_MODE, visitMode)
         .putValue(CycleVariables.REVISION_SUGGESTIONS, "Logs moved from C: to D:"));
   }
 

@@ -59,7 +59,7 @@ class MonthlyMaintenanceRoundProcessTest extends MmcSpringBootTest {
     assertThat(fixture.cyclesWithBusinessKey(law.slug(), march)).isEqualTo(1);
     assertThat(fixture.cyclesWithBusinessKey(bakery.slug(), march)).isZero();
     assertThat(cyclesOf(dental, march)).singleElement()
-        .satisfies(cycle -> assertThat(cycle).isWaitingAt("Task_ExecuteChecklist"));
+        .satisfies(cycle -> assertThat(cycle).isWaitingAt("Task_ScheduleVisit"));
   }
 
   @Test

@@ -10,17 +10,14 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mmccycle.MmcSpringBootTest;
 import org.mmccycle.client.ClientRepository;
 import org.mmccycle.client.ContractClient;
 import org.mmccycle.client.Device;
 import org.mmccycle.client.DeviceKind;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest
-@ActiveProfiles("test")
-class VisitCalendarTest {
+class VisitCalendarTest extends MmcSpringBootTest {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final LocalDate LONG_AGO = LocalDate.parse("2020-01-01");
@@ -34,7 +31,7 @@ class VisitCalendarTest {
   @BeforeEach
   void newClient() {
     slug = "visit-client-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
-    clients.insert(new ContractClient(slug, "Client " + slug, null, null, "tina", true,
+    clients.insert(new ContractClient(slug, "Client " + slug, null, null, "technician-of-" + slug, true,
         List.of(new Device("SRV01", DeviceKind.SERVER))));
   }
 
@@ -45,8 +42,8 @@ class VisitCalendarTest {
 
   @Test
   void plansOnceAndRequiresAFirstVisitOnSite() {
-    var first = calendar.plan(slug, YearMonth.parse("2026-11"));
-    var again = calendar.plan(slug, YearMonth.parse("2026-11"));
+    var first = calendar.plan(slug, YearMonth.parse("2026-11"), LONG_AGO);
+    var again = calendar.plan(slug, YearMonth.parse("2026-11"), LONG_AGO);
 
     assertThat(first.visit().plannedDate()).isEqualTo("2026-11-02"); // no earlier visit: the first business day
     assertThat(first.onSiteRequired()).isTrue();
@@ -57,7 +54,7 @@ class VisitCalendarTest {
   @Test
   void refusesTheFirstOfMarchAfterAVisitOnTheTwentySixthOfFebruaryUnlessAManagerOverridesWithAReason() {
     visited("2027-02-26", Visit.ON_SITE);
-    var planned = calendar.plan(slug, YearMonth.parse("2027-03"));
+    var planned = calendar.plan(slug, YearMonth.parse("2027-03"), LONG_AGO);
     assertThat(planned.visit().plannedDate()).isAfterOrEqualTo("2027-03-19");
     YearMonth march = YearMonth.parse("2027-03");
     LocalDate firstOfMarch = LocalDate.parse("2027-03-01");
@@ -80,7 +77,7 @@ class VisitCalendarTest {
 
   @Test
   void refusesWeekendsHolidaysAndPastDatesEvenForManagers() {
-    calendar.plan(slug, YearMonth.parse("2026-11"));
+    calendar.plan(slug, YearMonth.parse("2026-11"), LONG_AGO);
 
     assertThatThrownBy(() -> calendar.confirm(slug, YearMonth.parse("2026-11"), LocalDate.parse("2026-11-14"), LONG_AGO, "sam", true, "x"))
         .hasMessageContaining("2026-11-14 is on a weekend");
@@ -105,7 +102,7 @@ class VisitCalendarTest {
 
   @Test
   void recordsAnExecutedVisitAsDoneAndRefusesAnUnknownVisitMode() {
-    calendar.plan(slug, YearMonth.parse("2026-11"));
+    calendar.plan(slug, YearMonth.parse("2026-11"), LONG_AGO);
     visited("2026-11-02", Visit.REMOTE);
 
     Visit done = visits.find(slug, "2026-11").orElseThrow();

@@ -17,7 +17,7 @@ class VisitPlannerTest {
 
   private static VisitPlanner.Request request(String month, String lastVisit, String preference) {
     return new VisitPlanner.Request(YearMonth.parse(month), Optional.ofNullable(lastVisit).map(LocalDate::parse),
-        VisitPreference.parse(preference), day -> 0);
+        VisitPreference.parse(preference), LocalDate.parse("2020-01-01"), day -> 0);
   }
 
   @Test
@@ -63,7 +63,7 @@ class VisitPlannerTest {
   void respectsTheTechniciansCapacity() {
     Map<LocalDate, Integer> booked = Map.of(LocalDate.parse("2026-11-13"), 3, LocalDate.parse("2026-11-12"), 2);
     var request = new VisitPlanner.Request(YearMonth.parse("2026-11"), Optional.of(LocalDate.parse("2026-10-14")),
-        VisitPreference.ANY_DAY, day -> booked.getOrDefault(day, 0));
+        VisitPreference.ANY_DAY, LocalDate.parse("2020-01-01"), day -> booked.getOrDefault(day, 0));
 
     var proposal = planner.propose(request);
 
@@ -96,6 +96,21 @@ class VisitPlannerTest {
 
     assertThat(proposal.rulesGivenWay()).containsExactly(Rule.MIN_GAP);
     assertThat(proposal.date()).isEqualTo("2026-04-30");
+  }
+
+  @Test
+  void neverProposesADayBeforeToday() {
+    var request = new VisitPlanner.Request(YearMonth.parse("2026-11"), Optional.empty(), VisitPreference.ANY_DAY,
+        LocalDate.parse("2026-11-25"), day -> 0);
+    assertThat(planner.propose(request).date()).isEqualTo("2026-11-25");
+
+    var lateInTheMonth = new VisitPlanner.Request(YearMonth.parse("2026-11"), Optional.empty(), VisitPreference.ANY_DAY,
+        LocalDate.parse("2026-11-28"), day -> 0);
+    assertThat(planner.propose(lateInTheMonth).date()).isEqualTo("2026-11-30");
+
+    var tooLate = new VisitPlanner.Request(YearMonth.parse("2027-01"), Optional.empty(), VisitPreference.ANY_DAY,
+        LocalDate.parse("2027-01-30"), day -> 0);
+    assertThat(planner.propose(tooLate).date()).isEqualTo("2027-02-01");
   }
 
   @Test
