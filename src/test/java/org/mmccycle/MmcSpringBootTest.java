@@ -6,6 +6,11 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.core.model.DefaultCollector;
+import org.camunda.community.process_test_coverage.core.model.Run;
+import org.camunda.community.process_test_coverage.core.model.Suite;
+import org.camunda.community.process_test_coverage.engine.platform7.ExecutionContextModelProvider;
+import org.camunda.community.process_test_coverage.engine.platform7.ProcessEngineAdapter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.mmccycle.process.CycleTestFixture;
@@ -24,6 +29,8 @@ import org.springframework.test.context.ActiveProfiles;
 @Import({CycleTestFixture.Config.class, ProcessEngineCoverageConfiguration.class})
 public abstract class MmcSpringBootTest {
 
+  private static final String UNMEASURED = "unmeasured";
+
   @Autowired
   protected CycleTestFixture fixture;
 
@@ -33,6 +40,24 @@ public abstract class MmcSpringBootTest {
   @BeforeEach
   void initProcessAssertions() {
     BpmnAwareTests.init(processEngine);
+  }
+
+  /**
+   * The coverage library's engine listeners fail every execution until a measured (process) test
+   * class has given them a collector. Other classes run processes too (security, calendar): they get
+   * one that measures nothing, so their outcome never depends on the order of test classes.
+   */
+  @BeforeEach
+  void measureNothingOutsideProcessTests() {
+    if (getClass().getSimpleName().endsWith("ProcessTest")) {
+      return;
+    }
+    DefaultCollector unmeasured = new DefaultCollector(new ExecutionContextModelProvider());
+    unmeasured.createSuite(new Suite(UNMEASURED, "not a process test"));
+    unmeasured.activateSuite(UNMEASURED);
+    unmeasured.createRun(new Run(UNMEASURED, "not a process test"), UNMEASURED);
+    unmeasured.activateRun(UNMEASURED);
+    new ProcessEngineAdapter(processEngine, unmeasured).initializeListeners();
   }
 
   @AfterEach

@@ -1,12 +1,9 @@
 package org.mmccycle.client;
 
 import java.util.List;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** A few demo clients with devices, loaded only in the demo setup and only into an empty database. */
@@ -35,8 +32,6 @@ public class DemoClients {
     this.clients = clients;
   }
 
-  @EventListener(ApplicationStartedEvent.class)
-  @Order(30)
   public void loadDemoClients() {
     if (clients.count() > 0) {
       return;

@@ -2,12 +2,9 @@ package org.mmccycle.security;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** Demo users, one per role, password "demo": only with {@code mmc.demo.enabled} (the demo profile). */
@@ -32,8 +29,6 @@ public class DemoUsers {
     this.identityService = identityService;
   }
 
-  @EventListener(ApplicationStartedEvent.class)
-  @Order(20) // after GroupAuthorizations made the groups
   public void createDemoUsers() {
     for (DemoUser demo : USERS) {
       if (identityService.createUserQuery().userId(demo.id()).count() > 0) {

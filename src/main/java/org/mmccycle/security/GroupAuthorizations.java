@@ -29,9 +29,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,8 +49,6 @@ public class GroupAuthorizations {
     this.authorizationService = authorizationService;
   }
 
-  @EventListener(ApplicationStartedEvent.class)
-  @Order(10)
   public void createGroupsAndAuthorizations() {
     for (String groupId : MmcGroups.ALL) {
       if (identityService.createGroupQuery().groupId(groupId).count() == 0) {

@@ -35,6 +35,15 @@ public class RestSecurityConfiguration {
   }
 
   @Bean
+  FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard() {
+    var registration = new FilterRegistrationBean<>(new QueryExpressionGuard());
+    registration.setName("query-expression-guard");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setOrder(0);
+    return registration;
+  }
+
+  @Bean
   FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identityService) {
     var registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService));
     registration.setName("api-authentication");

@@ -39,7 +39,14 @@ import org.mmccycle.client.ContractClient;
 import org.mmccycle.schedule.Visit;
 import org.mmccycle.schedule.VisitCalendar;
 import org.mmccycle.schedule.VisitRepository;
+import org.mmccycle.security.MmcGroups;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.TestExecutionListeners;
 
 /** Process_ClientMaintenanceCycle, one test per path; BPMN coverage gate: 90 % of the model by this class. */
@@ -54,6 +61,9 @@ class ClientMaintenanceCycleProcessTest extends MmcSpringBootTest {
 
   @Autowired
   private VisitCalendar calendar;
+
+  @Autowired
+  private TestRestTemplate rest;
 
   @Autowired
   private VisitRepository visits;
@@ -81,6 +91,24 @@ class ClientMaintenanceCycleProcessTest extends MmcSpringBootTest {
     assertThat(visit.plannedDate()).isEqualTo("2026-11-03");
     assertThat(visit.overriddenBy()).isEqualTo("sam");
     assertThat(visit.overrideReason()).isEqualTo("Server replacement booked for the 3rd");
+  }
+
+  @Test
+  void shouldAnswerARefusedTaskCompletionWith400AndTheReasonAndKeepTheTaskOpen() {
+    String technician = fixture.user("scheduler", MmcGroups.TECHNICIANS, "s3cret-for-tests");
+    ContractClient client = fixture.activeClient("Refusal Dental");
+    String cycle = fixture.openCycle(client, YearMonth.of(2031, 3)).processInstanceId();
+    String taskId = fixture.task(cycle, "Task_ScheduleVisit").getId();
+    var headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    String saturday = "{\"variables\":{\"visitDate\":{\"value\":\"2031-03-08\",\"type\":\"String\"}}}";
+
+    ResponseEntity<String> response = rest.withBasicAuth(technician, "s3cret-for-tests").postForEntity("/engine-rest/task/" + taskId + "/complete",
+        new HttpEntity<>(saturday, headers), String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody()).contains("2031-03-08 is on a weekend");
+    assertThat(fixture.task(cycle, "Task_ScheduleVisit").getId()).isEqualTo(taskId);
   }
 
   @Test

@@ -140,6 +140,18 @@ public class CycleTestFixture {
     return Date.from(month.atDay(day).plusDays(1).atStartOfDay(zone).toInstant());
   }
 
+  /** A Camunda user in one group (ids: letters and digits only). */
+  public String user(String prefix, String group, String password) {
+    String id = prefix + RUN + SEQUENCE.incrementAndGet();
+    var user = identityService.newUser(id);
+    user.setFirstName(prefix);
+    user.setLastName("Test");
+    user.setPassword(password);
+    identityService.saveUser(user);
+    identityService.createMembership(id, group);
+    return id;
+  }
+
   // ---- cycles --------------------------------------------------------------------------------
 
   public CycleOpener.Opening openCycle(ContractClient client, YearMonth month) {

@@ -111,6 +111,36 @@ class ApplicationSecurityTest extends MmcSpringBootTest {
     assertThat(response.getBody()).contains("2026-13").contains("does not exist");
   }
 
+  @Test
+  void shouldRefuseExpressionsInAdHocTaskQueriesIncludingNestedOrQueries() {
+    String technician = user("curious", MmcGroups.TECHNICIANS);
+    var headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    String nested = "{\"orQueries\":[{\"assigneeExpression\":\"${''.getClass().forName('java.lang.Runtime')}\"}]}";
+
+    String direct = "{\"assigneeExpression\":\"${currentUser()}\"}";
+    ResponseEntity<String> byParameter = rest.withBasicAuth(technician, PASSWORD)
+        .postForEntity("/engine-rest/task", new org.springframework.http.HttpEntity<>(direct, headers), String.class);
+    ResponseEntity<String> byOrQuery = rest.withBasicAuth(technician, PASSWORD)
+        .postForEntity("/engine-rest/task", new org.springframework.http.HttpEntity<>(nested, headers), String.class);
+
+    assertThat(byParameter.getStatusCode()).as(byParameter.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(byParameter.getBody()).contains("Expressions");
+    assertThat(byOrQuery.getStatusCode()).as(byOrQuery.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(byOrQuery.getBody()).contains("not accepted in task queries, nested or not");
+    ResponseEntity<String> byUrl = rest.withBasicAuth(technician, PASSWORD)
+        .getForEntity(java.net.URI.create(rest.getRootUri() + "/engine-rest/task?assigneeExpression=%24%7BcurrentUser()%7D"), String.class);
+    assertThat(byUrl.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    ResponseEntity<String> ordinary = rest.withBasicAuth(technician, PASSWORD)
+        .postForEntity("/engine-rest/task", new org.springframework.http.HttpEntity<>("{\"orQueries\":[{\"assignee\":\"nobody\"}]}", headers), String.class);
+    assertThat(ordinary.getStatusCode()).as("a query without expressions still works").isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void shouldRefuseAnonymousCallsForTheEngineNames() {
+    assertThat(rest.getForEntity("/engine-rest/engine", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
   private String user(String prefix, String group) {
     String id = prefix + System.nanoTime(); // Camunda user ids: letters and digits
     var user = identityService.newUser(id);

@@ -1,0 +1,43 @@
+package org.mmccycle;
+
+import org.mmccycle.client.DemoClients;
+import org.mmccycle.process.ModelDeployer;
+import org.mmccycle.process.TasklistFilters;
+import org.mmccycle.security.DemoUsers;
+import org.mmccycle.security.GroupAuthorizations;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the application sets up at start-up, in order, before the web server takes its first
+ * request: the models, the groups and their authorizations, the Tasklist filters, and in the demo
+ * setup the demo users and clients. Every step is idempotent.
+ */
+@Component
+public class StartupSetup implements SmartInitializingSingleton {
+
+  private final ModelDeployer models;
+  private final GroupAuthorizations groups;
+  private final TasklistFilters filters;
+  private final ObjectProvider<DemoUsers> demoUsers;
+  private final ObjectProvider<DemoClients> demoClients;
+
+  public StartupSetup(ModelDeployer models, GroupAuthorizations groups, TasklistFilters filters,
+      ObjectProvider<DemoUsers> demoUsers, ObjectProvider<DemoClients> demoClients) {
+    this.models = models;
+    this.groups = groups;
+    this.filters = filters;
+    this.demoUsers = demoUsers;
+    this.demoClients = demoClients;
+  }
+
+  @Override
+  public void afterSingletonsInstantiated() {
+    models.deploy();
+    groups.createGroupsAndAuthorizations();
+    filters.createFilters();
+    demoUsers.ifAvailable(DemoUsers::createDemoUsers);
+    demoClients.ifAvailable(DemoClients::loadDemoClients);
+  }
+}
