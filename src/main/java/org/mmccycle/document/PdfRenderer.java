@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import javax.xml.XMLConstants;
 import javax.xml.transform.Templates;
+import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerConfigurationException;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.sax.SAXResult;
@@ -79,12 +80,17 @@ public class PdfRenderer {
       }
       // with ReproduciblePdf: the same document renders to the same bytes, so a repeat is recognised
       agent.setCreationDate(Date.from(created));
-      agent.setTitle(title);
+      if (!pdfA) {
+        // for PDF/A the title comes from the template's XMP packet (a language alternative, as
+        // PDF/A requires); FOP would replace it with a simple value and copies it to the Info dictionary
+        agent.setTitle(title);
+      }
       agent.setCreator("MMC Cycle");
       var pdf = new ByteArrayOutputStream();
       Fop fop = fopFactory.newFop(MimeConstants.MIME_PDF, agent, pdf);
-      template.newTransformer()
-          .transform(new StreamSource(new ByteArrayInputStream(xml)), new SAXResult(fop.getDefaultHandler()));
+      Transformer transformer = template.newTransformer();
+      transformer.setParameter("title", title);
+      transformer.transform(new StreamSource(new ByteArrayInputStream(xml)), new SAXResult(fop.getDefaultHandler()));
       return ReproduciblePdf.apply(pdf.toByteArray());
     } catch (Exception e) {
       throw new DocumentRenderingException("Could not render the " + what + " to PDF: " + e.getMessage(), e);
