@@ -7,12 +7,14 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.mmccycle.archive.VerificationReport.ChangedFile;
 import org.mmccycle.document.AtomicFiles;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,6 +31,7 @@ public class ArchiveVerifier {
   private final ArchiveManifest manifest;
   private final Clock clock;
 
+  @Autowired
   public ArchiveVerifier(RecordArchive archive, ArchiveIndex index, ArchiveManifest manifest) {
     this(archive, index, manifest, Clock.systemUTC());
   }
@@ -102,7 +105,7 @@ public class ArchiveVerifier {
     }
   }
 
-  private static List<String> sorted(java.util.Collection<String> paths) {
+  private static List<String> sorted(Collection<String> paths) {
     return paths.stream().sorted().toList();
   }
 }
