@@ -1,5 +1,6 @@
 package org.mmccycle.archive;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 
@@ -30,6 +31,7 @@ public record VerificationReport(
   public record ChangedFile(String path, String expectedSha256, String actualSha256) {}
 
   /** Whether the archive is intact: nothing missing, changed or unknown, and the manifest agrees. */
+  @JsonProperty("intact")
   public boolean intact() {
     return missing.isEmpty() && changed.isEmpty() && unknown.isEmpty() && manifestProblems.isEmpty();
   }

@@ -37,8 +37,8 @@ class ArchiveControllerTest {
 
   @BeforeAll
   void usersAndOneFiledRecord() {
-    user("arc-tech", MmcGroups.TECHNICIANS);
-    user("arc-manager", MmcGroups.SERVICE_MANAGERS);
+    user("arctech", MmcGroups.TECHNICIANS);
+    user("arcmanager", MmcGroups.SERVICE_MANAGERS);
     var record = new VisitRecord("acme", "Acme GmbH", "2026-11", "on-site", "tina", Instant.parse("2026-11-05T09:00:00Z"),
         List.of(new ChecklistItem("srv/backup", "Server", "Server", "Backups and restore test", "Test a restore",
             ChecklistItem.ISSUE, "Tape failed")), null, null, "sam", Instant.parse("2026-11-20T14:00:00Z"));
@@ -60,7 +60,7 @@ class ArchiveControllerTest {
 
   @Test
   void shouldLetATechnicianSearchAcrossClients() {
-    var response = as("arc-tech").getForEntity("/api/archive/records?status=issue&section=backups", List.class);
+    var response = as("arctech").getForEntity("/api/archive/records?status=issue&section=backups", List.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(response.getBody()).singleElement().satisfies(hit -> {
@@ -72,18 +72,18 @@ class ArchiveControllerTest {
 
   @Test
   void shouldDownloadTheFiledPdf() {
-    var response = as("arc-tech").getForEntity("/api/archive/records/" + acme.id() + "/pdf", byte[].class);
+    var response = as("arctech").getForEntity("/api/archive/records/" + acme.id() + "/pdf", byte[].class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
     assertThat(response.getBody()).isEqualTo("%PDF-1.4 acme".getBytes());
-    assertThat(as("arc-tech").getForEntity("/api/archive/records/999999/pdf", String.class).getStatusCode())
+    assertThat(as("arctech").getForEntity("/api/archive/records/999999/pdf", String.class).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
   @Test
   void shouldAnswerBadParametersWith400AndAMessage() {
-    var response = as("arc-tech").getForEntity("/api/archive/records?from=2026-13", String.class);
+    var response = as("arctech").getForEntity("/api/archive/records?from=2026-13", String.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(response.getBody()).contains("'from' must be a month as yyyy-MM");
@@ -91,9 +91,9 @@ class ArchiveControllerTest {
 
   @Test
   void shouldLetOnlyManagersAndProcessOwnersVerify() {
-    assertThat(as("arc-tech").getForEntity("/api/archive/verify", String.class).getStatusCode())
+    assertThat(as("arctech").getForEntity("/api/archive/verify", String.class).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
-    var report = as("arc-manager").getForEntity("/api/archive/verify", Map.class);
+    var report = as("arcmanager").getForEntity("/api/archive/verify", Map.class);
     assertThat(report.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(report.getBody()).containsEntry("intact", true).containsEntry("records", 1);
     assertThat(http.getForEntity("/api/archive/records", String.class).getStatusCode())
