@@ -10,6 +10,9 @@
 
   <xsl:output method="xml" encoding="UTF-8"/>
 
+  <!-- the document title, as PdfRenderer also gives it to FOP for the Info dictionary -->
+  <xsl:param name="title"/>
+
   <xsl:variable name="items" select="/record/devices/device/section/item"/>
 
   <xsl:template match="/record">
@@ -21,6 +24,22 @@
           <fo:region-after extent="6mm"/>
         </fo:simple-page-master>
       </fo:layout-master-set>
+      <!-- PDF/A needs dc:title as a language alternative (rdf:Alt); FOP 2.11 writes the user
+           agent's title as a simple value, which veraPDF rejects (ISO 19005-2, 6.6.2.3.1). FOP
+           keeps this packet and adds the PDF/A identification and dates to it. -->
+      <fo:declarations>
+        <x:xmpmeta xmlns:x="adobe:ns:meta/">
+          <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+            <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
+              <dc:title>
+                <rdf:Alt>
+                  <rdf:li xml:lang="x-default"><xsl:value-of select="$title"/></rdf:li>
+                </rdf:Alt>
+              </dc:title>
+            </rdf:Description>
+          </rdf:RDF>
+        </x:xmpmeta>
+      </fo:declarations>
       <fo:page-sequence master-reference="page">
         <fo:static-content flow-name="xsl-region-after">
           <fo:block font-size="7pt" color="#555555" text-align-last="justify">

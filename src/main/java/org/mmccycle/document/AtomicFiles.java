@@ -19,6 +19,8 @@ public final class AtomicFiles {
   private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]+");
   private static final Pattern LEADING_DOTS_AND_DASHES = Pattern.compile("^[.-]+");
   private static final int MAX_SEGMENT = 120;
+  private static final String TEMP_PREFIX = ".";
+  private static final String TEMP_SUFFIX = ".tmp";
 
   private AtomicFiles() {}
 
@@ -35,6 +37,15 @@ public final class AtomicFiles {
    */
   public static boolean writeIfAbsent(Path target, byte[] content) {
     return move(temporaryWith(target, content), target, false);
+  }
+
+  /**
+   * Whether {@code file} is one of our temporary files ({@code .<name>.<random>.tmp}): a write
+   * that has not been moved into place yet, or one left behind by a crash. It is never a real file.
+   */
+  public static boolean isTemporary(Path file) {
+    String name = file.getFileName().toString();
+    return name.startsWith(TEMP_PREFIX) && name.endsWith(TEMP_SUFFIX);
   }
 
   /**
@@ -72,7 +83,7 @@ public final class AtomicFiles {
   private static Path temporaryWith(Path target, byte[] content) {
     try {
       Files.createDirectories(target.getParent());
-      Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+      Path temp = Files.createTempFile(target.getParent(), TEMP_PREFIX + target.getFileName() + ".", TEMP_SUFFIX);
       try {
         Files.write(temp, content);
         return temp;

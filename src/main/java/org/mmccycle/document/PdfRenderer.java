@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import javax.xml.XMLConstants;
 import javax.xml.transform.Templates;
+import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerConfigurationException;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.sax.SAXResult;
@@ -30,7 +31,8 @@ import org.xml.sax.SAXException;
  * <p>One {@link FopFactory} and one compiled {@link Templates} per document kind are built at
  * start-up and shared; both are thread-safe. Fonts (DejaVu Sans) come from the classpath through
  * document/fop.xconf, so they resolve from {@code target/classes} and inside the Boot jar alike,
- * and every font is embedded. Filed records are PDF/A-2b; published checklists are ordinary PDF.
+ * and every font is embedded. Only setting up a render is serialised (see {@code render}). Filed
+ * records are PDF/A-2b; published checklists are ordinary PDF.
  */
 @Service
 public class PdfRenderer {
@@ -79,12 +81,23 @@ public class PdfRenderer {
       }
       // with ReproduciblePdf: the same document renders to the same bytes, so a repeat is recognised
       agent.setCreationDate(Date.from(created));
-      agent.setTitle(title);
+      if (!pdfA) {
+        // for PDF/A the title comes from the template's XMP packet (a language alternative, as
+        // PDF/A requires); FOP would replace it with a simple value and copies it to the Info dictionary
+        agent.setTitle(title);
+      }
       agent.setCreator("MMC Cycle");
       var pdf = new ByteArrayOutputStream();
-      Fop fop = fopFactory.newFop(MimeConstants.MIME_PDF, agent, pdf);
-      template.newTransformer()
-          .transform(new StreamSource(new ByteArrayInputStream(xml)), new SAXResult(fop.getDefaultHandler()));
+      Fop fop;
+      // FOP reads its shared configuration (a DOM) while it sets up a renderer, and that read is not
+      // thread-safe: two renders starting at once failed with an NPE in getRendererConfiguration.
+      // Set-up is short; the layout and the PDF output that follow run in parallel.
+      synchronized (fopFactory) {
+        fop = fopFactory.newFop(MimeConstants.MIME_PDF, agent, pdf);
+      }
+      Transformer transformer = template.newTransformer();
+      transformer.setParameter("title", title);
+      transformer.transform(new StreamSource(new ByteArrayInputStream(xml)), new SAXResult(fop.getDefaultHandler()));
       return ReproduciblePdf.apply(pdf.toByteArray());
     } catch (Exception e) {
       throw new DocumentRenderingException("Could not render the " + what + " to PDF: " + e.getMessage(), e);

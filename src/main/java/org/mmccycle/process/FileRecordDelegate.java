@@ -31,7 +31,7 @@ public class FileRecordDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) throws JsonProcessingException {
     VisitRecord record = snapshot.record(execution);
-    FiledRecord filed = archive.file(record.clientSlug(), record.cycleMonth(), renderer.renderRecord(record),
+    FiledRecord filed = archive.file(record, renderer.renderRecord(record),
         mapper.writerWithDefaultPrettyPrinter().writeValueAsString(record));
     execution.setVariable(FILED_RECORD, filed.pdf().toString());
   }

@@ -1,8 +1,9 @@
 package org.mmccycle.publish;
 
 /**
- * Where published checklists go, so that technicians find them for the next visit. The folder
- * target is the default; a WebDAV (SharePoint) target can implement the same contract.
+ * Where published checklists go, so that technicians find them for the next visit, chosen by
+ * {@code mmc.documents.publish-target}: {@code folder} (the default, {@link FolderPublicationTarget})
+ * or {@code webdav} ({@link WebDavPublicationTarget}).
  */
 public interface PublicationTarget {
 

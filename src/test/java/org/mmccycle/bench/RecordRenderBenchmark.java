@@ -1,0 +1,87 @@
+package org.mmccycle.bench;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.mmccycle.checklist.ChecklistItem;
+import org.mmccycle.document.PdfRenderer;
+import org.mmccycle.document.VisitRecord;
+
+/**
+ * How long rendering a filed record (70 items, PDF/A-2b) takes: the first render (start-up
+ * included: FopFactory, templates, fonts), then the median and p95 of warm renders on one thread,
+ * then throughput on two threads sharing the renderer. Not a test; run it by hand:
+ *
+ * <pre>
+ * mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -cp target/classes:target/test-classes:$(cat target/cp.txt) org.mmccycle.bench.RecordRenderBenchmark [renders]
+ * </pre>
+ */
+public final class RecordRenderBenchmark {
+
+  private RecordRenderBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int renders = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+    VisitRecord record = record(70);
+
+    long start = System.nanoTime();
+    PdfRenderer renderer = new PdfRenderer(ZoneId.of("Europe/Berlin"));
+    byte[] first = renderer.renderRecord(record);
+    double firstMs = millis(System.nanoTime() - start);
+    System.out.printf("first render (incl. renderer construction): %.0f ms, %d bytes%n", firstMs, first.length);
+
+    for (int i = 0; i < 50; i++) {
+      renderer.renderRecord(record); // warm-up, not measured
+    }
+    double[] warm = new double[renders];
+    for (int i = 0; i < renders; i++) {
+      long t = System.nanoTime();
+      renderer.renderRecord(record);
+      warm[i] = millis(System.nanoTime() - t);
+    }
+    Arrays.sort(warm);
+    System.out.printf("warm, 1 thread, %d renders: median %.1f ms, p95 %.1f ms, max %.1f ms%n",
+        renders, percentile(warm, 50), percentile(warm, 95), warm[warm.length - 1]);
+
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    List<Future<byte[]>> results = new ArrayList<>();
+    long t = System.nanoTime();
+    for (int i = 0; i < renders; i++) {
+      results.add(threads.submit(() -> renderer.renderRecord(record)));
+    }
+    for (Future<byte[]> result : results) {
+      result.get();
+    }
+    double wallMs = millis(System.nanoTime() - t);
+    threads.shutdown();
+    System.out.printf("warm, 2 threads, %d renders: %.0f ms wall, %.1f ms per record, %.1f records/s%n",
+        renders, wallMs, wallMs / renders, renders * 1000 / wallMs);
+  }
+
+  private static VisitRecord record(int count) {
+    List<ChecklistItem> items = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      String status = i % 7 == 0 ? ChecklistItem.ISSUE : i % 11 == 0 ? ChecklistItem.NOT_APPLICABLE : ChecklistItem.DONE;
+      items.add(new ChecklistItem("dev" + i % 5 + "/item-" + i, "Device " + i % 5, "Server",
+          i % 2 == 0 ? "Backups and restore test" : "Logs and disks", "Check item number " + i, status,
+          ChecklistItem.ISSUE.equals(status) ? "Problem noted at item " + i : null));
+    }
+    Instant now = Instant.parse("2026-11-20T14:00:00Z");
+    return new VisitRecord("acme", "Acme Logistics GmbH", "2026-11", "on-site", "Tina Technician", now, items,
+        "Logs moved from C: to D:", "Log path updated", "Sam Manager", now);
+  }
+
+  private static double percentile(double[] sorted, int p) {
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+  }
+
+  private static double millis(long nanos) {
+    return nanos / 1_000_000.0;
+  }
+}
