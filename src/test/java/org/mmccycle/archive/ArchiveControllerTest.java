@@ -22,7 +22,9 @@ import org.springframework.test.context.ActiveProfiles;
 /** The archive API in the running application: search, download, verify, and who may do what. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "camunda.bpm.generate-unique-process-engine-name=true",
-    "mmc.documents.archive-folder=${java.io.tmpdir}/mmc-archive-api-${random.uuid}"})
+    "mmc.documents.archive-folder=${java.io.tmpdir}/mmc-archive-api-${random.uuid}",
+    // its own database: the shared test context files records of its own
+    "spring.datasource.url=jdbc:h2:mem:mmc-archive-api;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE"})
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArchiveControllerTest {
