@@ -25,8 +25,9 @@ public class ChecklistRevisionRepository {
   }
 
   public Optional<Integer> latestNumber(String clientSlug) {
-    return Optional.ofNullable(jdbc.sql("select max(number) from mmc_checklist_revision where client_slug = ?")
-        .param(clientSlug).query(Integer.class).single());
+    int latest = jdbc.sql("select coalesce(max(number), 0) from mmc_checklist_revision where client_slug = ?")
+        .param(clientSlug).query(Integer.class).single();
+    return latest == 0 ? Optional.empty() : Optional.of(latest);
   }
 
   /** Inserts the revision and its items (in list order); returns the revision as stored. */
