@@ -75,6 +75,10 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     Map<String, String> errors = new java.util.LinkedHashMap<>();
     e.getParameterValidationResults().forEach(result -> {
       String name = result.getMethodParameter().getParameterName();
+      if (result instanceof org.springframework.validation.method.ParameterErrors bean) {
+        bean.getFieldErrors().forEach(error -> errors.merge(error.getField(), error.getDefaultMessage(), (a, b) -> a + "; " + b));
+        return;
+      }
       result.getResolvableErrors().forEach(error -> errors.merge(name == null ? "parameter" : name, error.getDefaultMessage(), (a, b) -> a + "; " + b));
     });
     return invalid(errors);
