@@ -44,10 +44,7 @@ public class ClientOnboarding {
    */
   @Transactional
   public Onboarded onboard(NewClient request, String author, YearMonth startMonth) {
-    ContractClient client = check(request);
-    if (clients.exists(client.slug())) {
-      throw new ConflictException("a client with the slug '" + client.slug() + "' already exists");
-    }
+    ContractClient client = validate(request);
     try {
       clients.insert(client);
     } catch (DuplicateKeyException e) {
@@ -59,6 +56,21 @@ public class ClientOnboarding {
     }
     ChecklistRevision first = revisions.createFirstRevision(client, request.checklistItems(), startMonth, author, Instant.now());
     return new Onboarded(client, first);
+  }
+
+  /**
+   * Checks the request without writing or joining a transaction (so that a caller inside the
+   * engine's transaction can refuse bad input without marking it rollback-only).
+   *
+   * @throws IllegalArgumentException naming the field that is wrong
+   * @throws ConflictException when the slug is taken
+   */
+  public ContractClient validate(NewClient request) {
+    ContractClient client = check(request);
+    if (clients.exists(client.slug())) {
+      throw new ConflictException("a client with the slug '" + client.slug() + "' already exists");
+    }
+    return client;
   }
 
   /** Checks every field (as the API's Bean Validation does) and returns the client to store. */

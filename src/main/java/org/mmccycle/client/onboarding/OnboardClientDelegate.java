@@ -51,6 +51,7 @@ public class OnboardClientDelegate implements JavaDelegate {
       List<NewClient.NewDevice> devices = ClientOnboarding.parseDeviceLines(text(execution, DEVICES));
       var request = new NewClient(trim(text(execution, CLIENT_SLUG)), text(execution, CLIENT_NAME), text(execution, CONTACT),
           text(execution, SITE_ADDRESS), text(execution, TECHNICIAN), text(execution, VISIT_PREFERENCE), devices, List.of());
+      onboarding.validate(request); // refuse before the transactional part: a BPMN error must not roll back the engine
       String author = text(execution, REQUESTED_BY);
       YearMonth month = YearMonth.from(ClockUtil.getCurrentTime().toInstant().atZone(zone));
       var onboarded = onboarding.onboard(request, author == null ? "mmc-cycle" : author, month);
