@@ -74,6 +74,12 @@ public class ChecklistRevisions {
     return revisions.latestPublished(clientSlug).orElseGet(() -> firstRevisionOfExistingClient(clientSlug));
   }
 
+  /** The number of the client's latest revision, published or not: the base for the next revision. */
+  @Transactional
+  public int latestNumber(String clientSlug) {
+    return revisions.latestNumber(clientSlug).orElseGet(() -> firstRevisionOfExistingClient(clientSlug).number());
+  }
+
   /** The revision executed in {@code month}: the latest published before the month began. */
   @Transactional
   public ChecklistRevision inForceIn(String clientSlug, YearMonth month) {
