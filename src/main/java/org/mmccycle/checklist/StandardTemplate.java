@@ -10,7 +10,15 @@ public record StandardTemplate(String name, int version, List<Section> sections)
 
   public record Section(String key, String title, List<String> appliesTo, List<Item> items) {}
 
-  public record Item(String key, String text) {}
+  /**
+   * One item of a section. {@code frequency} is MONTHLY when absent; {@code months} (1–12) when
+   * absent are anchored at the client's first month; {@code onSiteRequired} defaults to false.
+   */
+  public record Item(String key, String text, Frequency frequency, List<Integer> months, Boolean onSiteRequired) {
+    public Item(String key, String text) {
+      this(key, text, null, null, null);
+    }
+  }
 
   public int itemCount() {
     return sections.stream().mapToInt(s -> s.items().size()).sum();

@@ -28,6 +28,30 @@ public class ClientRepository {
         .optional();
   }
 
+  /** Every client, active or not, by slug. */
+  public List<ContractClient> list() {
+    return jdbc.sql("select slug from mmc_client order by slug").query(String.class).list()
+        .stream().map(slug -> find(slug).orElseThrow()).toList();
+  }
+
+  public boolean exists(String slug) {
+    return jdbc.sql("select count(*) from mmc_client where slug = ?").param(slug).query(Long.class).single() > 0;
+  }
+
+  /** The client's preferred visit day as stored ("2 TUESDAY"), or empty. */
+  public java.util.Optional<String> visitPreference(String slug) {
+    return jdbc.sql("select visit_preference from mmc_client where slug = ?").param(slug).query(String.class).optional();
+  }
+
+  @Transactional
+  public void setVisitPreference(String slug, String visitPreference) {
+    jdbc.sql("update mmc_client set visit_preference = ? where slug = ?").params(visitPreference, slug).update();
+  }
+
+  public long countDevices() {
+    return jdbc.sql("select count(*) from mmc_device").query(Long.class).single();
+  }
+
   public List<Device> devicesOf(String slug) {
     return jdbc.sql("select name, kind from mmc_device where client_slug = ? order by id")
         .param(slug)
@@ -51,8 +75,9 @@ public class ClientRepository {
     }
   }
 
+  /** Returns false when there is no such client. */
   @Transactional
-  public void setActive(String slug, boolean active) {
-    jdbc.sql("update mmc_client set active = ? where slug = ?").params(active, slug).update();
+  public boolean setActive(String slug, boolean active) {
+    return jdbc.sql("update mmc_client set active = ? where slug = ?").params(active, slug).update() == 1;
   }
 }

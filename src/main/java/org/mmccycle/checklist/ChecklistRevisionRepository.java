@@ -1,0 +1,130 @@
+package org.mmccycle.checklist;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Revisions of the clients' checklists and their items, in mmc_checklist_revision and mmc_checklist_item. */
+@Repository
+public class ChecklistRevisionRepository {
+
+  private static final String COLUMNS = "r.id, r.client_slug, r.number, r.base_number, r.template_version, r.author, r.created_at, "
+      + "r.change_note, r.published, r.published_at, r.published_by, "
+      + "(select count(*) from mmc_checklist_item i where i.revision_id = r.id) as item_count";
+
+  private final JdbcClient jdbc;
+
+  public ChecklistRevisionRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<Integer> latestNumber(String clientSlug) {
+    int latest = jdbc.sql("select coalesce(max(number), 0) from mmc_checklist_revision where client_slug = ?")
+        .param(clientSlug).query(Integer.class).single();
+    return latest == 0 ? Optional.empty() : Optional.of(latest);
+  }
+
+  /** Inserts the revision and its items (in list order); returns the revision as stored. */
+  public ChecklistRevision insert(ChecklistRevision revision, List<RevisionItem> items) {
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql("insert into mmc_checklist_revision (client_slug, number, base_number, template_version, author, created_at, change_note, "
+            + "published, published_at, published_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(revision.clientSlug(), revision.number(), revision.baseNumber(), revision.templateVersion(), revision.author(),
+            Timestamp.from(revision.createdAt()), revision.changeNote(), revision.published(), timestamp(revision.publishedAt()),
+            revision.publishedBy())
+        .update(keys, "id");
+    long id = keys.getKey().longValue();
+    int position = 0;
+    for (RevisionItem item : items) {
+      Recurrence recurrence = item.recurrence();
+      jdbc.sql("insert into mmc_checklist_item (revision_id, item_id, position, device, device_kind, section, text, frequency, "
+              + "due_months, on_site_required) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          .params(id, item.id(), position++, item.device(), item.deviceKind(), item.section(), item.text(),
+              recurrence.frequency().name(), recurrence.storedMonths(), item.isOnSiteRequired())
+          .update();
+    }
+    return revision.withItems(items);
+  }
+
+  public List<ChecklistRevision> list(String clientSlug) {
+    return jdbc.sql("select " + COLUMNS + " from mmc_checklist_revision r where r.client_slug = ? order by r.number")
+        .param(clientSlug).query(this::revision).list();
+  }
+
+  public Optional<ChecklistRevision> find(String clientSlug, int number) {
+    return withItems(jdbc.sql("select " + COLUMNS + " from mmc_checklist_revision r where r.client_slug = ? and r.number = ?")
+        .params(clientSlug, number).query(this::revision).optional());
+  }
+
+  /** The published revision with the highest number. */
+  public Optional<ChecklistRevision> latestPublished(String clientSlug) {
+    return withItems(jdbc.sql("select " + COLUMNS + " from mmc_checklist_revision r where r.client_slug = ? and r.published = true "
+            + "order by r.number desc fetch first 1 rows only")
+        .param(clientSlug).query(this::revision).optional());
+  }
+
+  /** The highest-numbered revision published before {@code instant}. */
+  public Optional<ChecklistRevision> latestPublishedBefore(String clientSlug, Instant instant) {
+    return withItems(jdbc.sql("select " + COLUMNS + " from mmc_checklist_revision r where r.client_slug = ? and r.published = true "
+            + "and r.published_at < ? order by r.number desc fetch first 1 rows only")
+        .params(clientSlug, Timestamp.from(instant)).query(this::revision).optional());
+  }
+
+  /** The first revision ever published (the one a client starts its first month with). */
+  public Optional<ChecklistRevision> firstPublished(String clientSlug) {
+    return withItems(jdbc.sql("select " + COLUMNS + " from mmc_checklist_revision r where r.client_slug = ? and r.published = true "
+            + "order by r.number fetch first 1 rows only")
+        .param(clientSlug).query(this::revision).optional());
+  }
+
+  public boolean markPublished(String clientSlug, int number, String publishedBy, Instant publishedAt) {
+    return jdbc.sql("update mmc_checklist_revision set published = true, published_at = ?, published_by = ? "
+            + "where client_slug = ? and number = ? and published = false")
+        .params(Timestamp.from(publishedAt), publishedBy, clientSlug, number).update() == 1;
+  }
+
+  public long countRevisions() {
+    return jdbc.sql("select count(*) from mmc_checklist_revision").query(Long.class).single();
+  }
+
+  public long countItems() {
+    return jdbc.sql("select count(*) from mmc_checklist_item").query(Long.class).single();
+  }
+
+  private Optional<ChecklistRevision> withItems(Optional<ChecklistRevision> revision) {
+    return revision.map(r -> r.withItems(items(r.clientSlug(), r.number())));
+  }
+
+  private List<RevisionItem> items(String clientSlug, int number) {
+    return jdbc.sql("select i.* from mmc_checklist_item i join mmc_checklist_revision r on r.id = i.revision_id "
+            + "where r.client_slug = ? and r.number = ? order by i.position")
+        .params(clientSlug, number)
+        .query((rs, n) -> {
+          Recurrence recurrence = Recurrence.fromStored(rs.getString("frequency"), rs.getString("due_months"));
+          return new RevisionItem(rs.getString("item_id"), rs.getString("device"), rs.getString("device_kind"), rs.getString("section"),
+              rs.getString("text"), recurrence.frequency(), recurrence.months(), rs.getBoolean("on_site_required"));
+        })
+        .list();
+  }
+
+  private ChecklistRevision revision(ResultSet rs, int row) throws SQLException {
+    return new ChecklistRevision(rs.getString("client_slug"), rs.getInt("number"), (Integer) rs.getObject("base_number", Integer.class),
+        rs.getObject("template_version", Integer.class), rs.getString("author"), instant(rs.getTimestamp("created_at")),
+        rs.getString("change_note"), rs.getBoolean("published"), instant(rs.getTimestamp("published_at")), rs.getString("published_by"),
+        rs.getInt("item_count"), null);
+  }
+
+  private static Timestamp timestamp(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+}

@@ -1,0 +1,46 @@
+package org.mmccycle.client.onboarding;
+
+import jakarta.validation.Valid;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import org.mmccycle.security.CurrentUser;
+import org.mmccycle.security.MmcGroups;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Service managers onboard clients one by one or import them from a PSA export (CSV). */
+@RestController
+public class OnboardingController {
+
+  private final ClientOnboarding onboarding;
+  private final ClientCsvImport csvImport;
+  private final CurrentUser currentUser;
+  private final ZoneId zone;
+
+  public OnboardingController(ClientOnboarding onboarding, ClientCsvImport csvImport, CurrentUser currentUser,
+      @Value("${mmc.cycle.time-zone}") ZoneId zone) {
+    this.onboarding = onboarding;
+    this.csvImport = csvImport;
+    this.currentUser = currentUser;
+    this.zone = zone;
+  }
+
+  /** Creates the client with its devices and its checklist's revision 1 (published). */
+  @PostMapping("/api/clients")
+  @ResponseStatus(HttpStatus.CREATED)
+  public ClientOnboarding.Onboarded create(@Valid @RequestBody NewClient client) {
+    currentUser.requireAnyGroup(MmcGroups.SERVICE_MANAGERS);
+    return onboarding.onboard(client, currentUser.id(), YearMonth.now(zone));
+  }
+
+  /** Imports the CSV whole or not at all (400 listing each bad line). */
+  @PostMapping(path = "/api/import/clients", consumes = {"text/csv", "text/plain"})
+  public ClientCsvImport.Imported importClients(@RequestBody String csv) {
+    currentUser.requireAnyGroup(MmcGroups.SERVICE_MANAGERS);
+    return csvImport.importCsv(csv, currentUser.id(), YearMonth.now(zone));
+  }
+}
