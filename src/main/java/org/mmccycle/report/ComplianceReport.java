@@ -88,7 +88,8 @@ public class ComplianceReport {
     Map<String, List<HistoricTaskInstance>> tasksByCycle = new HashMap<>();
     Map<String, Map<String, Instant>> deadlinesByCycle = new HashMap<>();
     if (cycleIds.length > 0) {
-      for (HistoricTaskInstance task : historyService.createHistoricTaskInstanceQuery().processInstanceIdIn(cycleIds).list()) {
+      for (HistoricTaskInstance task : historyService.createHistoricTaskInstanceQuery()
+          .processDefinitionKey(CycleVariables.CLIENT_CYCLE_PROCESS).processInstanceBusinessKeyLike("%:" + cycleMonth).list()) {
         tasksByCycle.computeIfAbsent(task.getProcessInstanceId(), id -> new ArrayList<>()).add(task);
       }
       for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(cycleIds)
