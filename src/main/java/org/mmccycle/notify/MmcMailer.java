@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.mmccycle.process.CycleClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,20 +57,20 @@ public class MmcMailer {
 
   /** A new task, to its assignee, or else to every member of its candidate groups. */
   public List<Mail> taskCreated(TaskNotice task) {
-    return compose(whoWorksOn(task), "New task: " + describe(task),
+    return compose(() -> whoWorksOn(task), "New task: " + describe(task),
         "There is a new task for you" + (task.assignee() == null ? "r group (" + String.join(", ", task.candidateGroups()) + ")" : "")
             + ":\n\n" + details(task) + "\nClaim and open it in Tasklist: " + settings.tasklistUrl() + "\n");
   }
 
   /** A task assigned to a person: to that person. */
   public List<Mail> taskAssigned(TaskNotice task) {
-    return compose(recipientsOf(task.assignee()), "Assigned to you: " + describe(task),
+    return compose(() -> recipients.ofUser(task.assignee()), "Assigned to you: " + describe(task),
         "This task is now assigned to you:\n\n" + details(task) + "\nOpen it in Tasklist: " + settings.tasklistUrl() + "\n");
   }
 
   /** A reminder before the deadline, to whoever works on the task. */
   public List<Mail> reminder(TaskNotice task) {
-    return compose(whoWorksOn(task), "Reminder: " + describe(task),
+    return compose(() -> whoWorksOn(task), "Reminder: " + describe(task),
         "A reminder: this task is still open.\n\n" + details(task) + "\nOpen it in Tasklist: " + settings.tasklistUrl() + "\n");
   }
 
@@ -77,7 +78,7 @@ public class MmcMailer {
   public List<Mail> escalation(TaskNotice overdue, String escalationGroup) {
     String subject = "Overdue: " + overdue.taskName() + " for " + overdue.clientName()
         + (overdue.due() == null ? "" : " was due " + day(overdue.due()));
-    return compose(recipients.ofGroups(List.of(escalationGroup)), subject,
+    return compose(() -> recipients.ofGroups(List.of(escalationGroup)), subject,
         "The deadline passed and this job is still open:\n\n" + details(overdue)
             + "\nA \"Resolve overdue\" task waits for " + escalationGroup + " in Tasklist: " + settings.tasklistUrl() + "\n");
   }
@@ -99,7 +100,7 @@ public class MmcMailer {
       body.append("  nothing is due\n");
     }
     body.append("\nTasklist: ").append(settings.tasklistUrl()).append('\n');
-    return compose(recipients.ofGroups(List.of(group)),
+    return compose(() -> recipients.ofGroups(List.of(group)),
         "Weekly digest: " + overdue.size() + " overdue, " + due.size() + " due by " + until, body.toString());
   }
 
@@ -135,16 +136,12 @@ public class MmcMailer {
     return task.assignee() != null ? recipients.ofUser(task.assignee()) : recipients.ofGroups(task.candidateGroups());
   }
 
-  private Set<String> recipientsOf(String userId) {
-    return recipients.ofUser(userId);
-  }
-
-  private List<Mail> compose(Set<String> to, String subject, String body) {
+  private List<Mail> compose(Supplier<Set<String>> to, String subject, String body) {
     if (!settings.enabled()) {
       return List.of();
     }
     List<Mail> mails = new ArrayList<>();
-    for (String address : to) {
+    for (String address : to.get()) {
       mails.add(new Mail(address, PREFIX + subject, body));
     }
     return mails;

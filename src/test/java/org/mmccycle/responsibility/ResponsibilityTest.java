@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mmccycle.client.ClientRepository;
-import org.mmccycle.client.ContractClient;
+import org.mmccycle.AccountabilityFixture;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,8 +24,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest
 @ActiveProfiles("test")
 class ResponsibilityTest {
-
-  private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
   @Autowired Responsibility responsibility;
   @Autowired ClientRepository clients;
@@ -125,8 +122,6 @@ class ResponsibilityTest {
   }
 
   private String newClient(String technician) {
-    String slug = "responsibility-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
-    clients.insert(new ContractClient(slug, "Client " + slug, null, null, technician, true, List.of()));
-    return slug;
+    return new AccountabilityFixture(clients, identityService, jdbc).client("Responsibility client", technician, "standard").slug();
   }
 }
