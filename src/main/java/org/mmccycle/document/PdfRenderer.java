@@ -48,10 +48,7 @@ public class PdfRenderer {
   public PdfRenderer(@Value("${mmc.cycle.time-zone:UTC}") ZoneId zone) {
     this.zone = zone;
     this.fopFactory = createFopFactory();
-    // the JDK's own XSLT processor; the templates are ours and need nothing from outside
-    TransformerFactory transformers = TransformerFactory.newDefaultInstance();
-    transformers.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-    transformers.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
+    TransformerFactory transformers = transformers();
     this.checklistTemplate = compile(transformers, "document/checklist.xsl");
     this.recordTemplate = compile(transformers, "document/record.xsl");
   }
@@ -102,6 +99,24 @@ public class PdfRenderer {
     } catch (Exception e) {
       throw new DocumentRenderingException("Could not render the " + what + " to PDF: " + e.getMessage(), e);
     }
+  }
+
+  /** For the package's other documents: their XML through their template to an ordinary PDF, with the shared FopFactory. */
+  byte[] renderPdf(String what, Templates template, byte[] xml, Instant created, String title) {
+    return render(what, template, xml, false, created, title);
+  }
+
+  /** For the package's other documents: compiles a template of document/. */
+  static Templates template(String path) {
+    return compile(transformers(), path);
+  }
+
+  // the JDK's own XSLT processor; the templates are ours and need nothing from outside
+  private static TransformerFactory transformers() {
+    TransformerFactory transformers = TransformerFactory.newDefaultInstance();
+    transformers.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    transformers.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
+    return transformers;
   }
 
   private static FopFactory createFopFactory() {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.http.MediaType;
@@ -20,9 +21,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
   private final IdentityService identityService;
+  private final Set<String> requiredGroups;
 
   public ApiAuthenticationFilter(IdentityService identityService) {
+    this(identityService, Set.of());
+  }
+
+  /** Only members of one of the groups get through (403 for everyone else); no groups: any user. */
+  public ApiAuthenticationFilter(IdentityService identityService, Set<String> requiredGroups) {
     this.identityService = identityService;
+    this.requiredGroups = Set.copyOf(requiredGroups);
   }
 
   @Override
@@ -38,6 +46,12 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
     List<String> groups = identityService.createGroupQuery().groupMember(credentials[0]).list()
         .stream().map(Group::getId).toList();
+    if (!requiredGroups.isEmpty() && groups.stream().noneMatch(requiredGroups::contains)) {
+      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      response.getWriter().write("{\"status\":403,\"title\":\"Forbidden\",\"detail\":\"only " + String.join(", ", requiredGroups.stream().sorted().toList()) + "\"}");
+      return;
+    }
     try {
       identityService.setAuthentication(credentials[0], groups);
       chain.doFilter(request, response);

@@ -1,5 +1,6 @@
 package org.mmccycle.security;
 
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * No API answers anonymously: /engine-rest (Camunda's REST API, used by Camunda Modeler to deploy)
- * and /api (ours) both need HTTP Basic against Camunda's users. The web apps keep their own login
+ * /api (ours) and /actuator (health, metrics) need HTTP Basic against Camunda's users. The web apps keep their own login
  * and CSRF protection.
  */
 @Configuration
@@ -49,6 +50,17 @@ public class RestSecurityConfiguration {
     registration.setName("api-authentication");
     registration.addUrlPatterns("/api/*");
     registration.setOrder(2);
+    return registration;
+  }
+
+  /** Metrics and health (/actuator) are for those who watch the process: process owners, service managers, admins. */
+  @Bean
+  FilterRegistrationBean<ApiAuthenticationFilter> actuatorAuthentication(IdentityService identityService) {
+    var registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService,
+        Set.of(MmcGroups.PROCESS_OWNERS, MmcGroups.SERVICE_MANAGERS, MmcGroups.CAMUNDA_ADMIN)));
+    registration.setName("actuator-authentication");
+    registration.addUrlPatterns("/actuator/*");
+    registration.setOrder(3);
     return registration;
   }
 }

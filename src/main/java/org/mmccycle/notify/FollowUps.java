@@ -1,0 +1,64 @@
+package org.mmccycle.notify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.mmccycle.checklist.ChecklistItem;
+import org.mmccycle.process.ChecklistJson;
+import org.springframework.stereotype.Service;
+
+/**
+ * The problems a visit found (checklist items with status {@code issue}) and their follow-up: posted
+ * to the follow-up webhook, if there is one. For the client cycle model, an async service task after
+ * Execute checklist: {@code camunda:expression="${followUps.report(clientSlug, clientName, cycleMonth, checklistItems)}"}
+ * (a webhook that fails every retry fails the job: an incident in Cockpit, not a lost problem).
+ */
+@Service("followUps")
+public class FollowUps {
+
+  /** One problem to follow up. */
+  public record Issue(String itemId, String device, String section, String text, String note) {}
+
+  /** What the webhook receives. */
+  public record Report(String clientSlug, String clientName, String cycleMonth, List<Issue> issues) {}
+
+  private final ChecklistJson checklistJson;
+  private final FollowUpWebhook webhook;
+  private final ObjectMapper mapper;
+
+  public FollowUps(ChecklistJson checklistJson, FollowUpWebhook webhook, ObjectMapper mapper) {
+    this.checklistJson = checklistJson;
+    this.webhook = webhook;
+    this.mapper = mapper;
+  }
+
+  /** The items with an issue, in checklist order. */
+  public List<Issue> issues(List<ChecklistItem> items) {
+    return items.stream()
+        .filter(item -> ChecklistItem.ISSUE.equalsIgnoreCase(item.status()))
+        .map(item -> new Issue(item.id(), item.device(), item.section(), item.text(), item.note()))
+        .toList();
+  }
+
+  /** The issues of the executed checklist variable (Json, as Tasklist stores it, or a JSON string). */
+  public List<Issue> issues(Object checklistItems) {
+    return issues(checklistJson.fromVariable(checklistItems));
+  }
+
+  /** Posts the visit's issues to the webhook (nothing when there are none or no webhook); the number of issues. */
+  public int report(String clientSlug, String clientName, String cycleMonth, Object checklistItems) {
+    List<Issue> issues = issues(checklistItems);
+    if (!issues.isEmpty() && webhook.enabled()) {
+      webhook.post(toJson(new Report(clientSlug, clientName, cycleMonth, issues)));
+    }
+    return issues.size();
+  }
+
+  String toJson(Report report) {
+    try {
+      return mapper.writeValueAsString(report);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the follow-ups cannot be written as JSON", e);
+    }
+  }
+}

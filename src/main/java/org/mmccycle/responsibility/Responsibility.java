@@ -1,0 +1,99 @@
+package org.mmccycle.responsibility;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who is responsible for a job of a client's cycle, as the analysts' decision table
+ * {@code processes/responsibility.dmn} ({@code Decision_Responsibility}) says, for the client's tier
+ * and region. The client cycle model calls it in expressions:
+ *
+ * <pre>
+ * camunda:candidateGroups="${responsibility.candidateGroup('execute', clientSlug)}"
+ * camunda:assignee="${responsibility.assignee('execute', clientSlug)}"
+ * </pre>
+ *
+ * <p>The latest deployed version of the table is evaluated every time, so a table an analyst deploys
+ * from Camunda Modeler applies to the next task that is created. The evaluation is the engine's own
+ * business, whoever completed the task that led there: it runs without Camunda authorization checks.
+ */
+@Component("responsibility")
+public class Responsibility {
+
+  public static final String DECISION_KEY = "Decision_Responsibility";
+  public static final String STANDARD_TIER = "standard";
+
+  /**
+   * What the table decided, for one job of one client.
+   *
+   * @param candidateGroup the group whose members may claim the task
+   * @param assignToClientTechnician whether the task goes straight to the client's named technician
+   * @param escalationGroup the group that resolves the job when its deadline passes
+   * @param technician the client's named technician (may be null)
+   */
+  public record Decision(String candidateGroup, boolean assignToClientTechnician, String escalationGroup, String technician) {
+
+    /** The assignee: the client's technician when the table says so and the client has one, else nobody. */
+    public String assignee() {
+      return assignToClientTechnician && technician != null && !technician.isBlank() ? technician : null;
+    }
+  }
+
+  private record ClientRouting(String tier, String region, String technician) {}
+
+  private final DecisionService decisionService;
+  private final ProcessEngine engine;
+  private final JdbcClient jdbc;
+
+  public Responsibility(ProcessEngine processEngine, JdbcClient jdbc) {
+    this.decisionService = processEngine.getDecisionService();
+    this.engine = processEngine;
+    this.jdbc = jdbc;
+  }
+
+  /** The decision for a job ({@code execute}, …) of the client with this slug, by its tier and region. */
+  public Decision decide(String job, String clientSlug) {
+    ClientRouting client = jdbc.sql("select tier, region, technician from mmc_client where slug = ?")
+        .param(clientSlug)
+        .query((rs, n) -> new ClientRouting(rs.getString("tier"), rs.getString("region"), rs.getString("technician")))
+        .optional()
+        .orElseThrow(() -> new IllegalArgumentException("no contract client '" + clientSlug + "'"));
+    return decide(Job.of(job), client.tier(), client.region(), client.technician());
+  }
+
+  /** The decision for a job, a tier (null: standard) and a region (may be null). */
+  public Decision decide(Job job, String tier, String region, String technician) {
+    Map<String, Object> inputs = new HashMap<>();
+    inputs.put("job", job.key());
+    inputs.put("tier", tier == null || tier.isBlank() ? STANDARD_TIER : tier.trim().toLowerCase());
+    inputs.put("region", region == null || region.isBlank() ? null : region.trim());
+    DmnDecisionRuleResult result = WithoutAuthorization.call(engine,
+        () -> decisionService.evaluateDecisionTableByKey(DECISION_KEY, inputs).getFirstResult());
+    if (result == null || result.getEntry("candidateGroup") == null) {
+      throw new IllegalStateException("the responsibility table has no row for job '" + job.key() + "', tier '"
+          + inputs.get("tier") + "', region '" + inputs.get("region") + "'");
+    }
+    Boolean assign = result.getEntry("assignToClientTechnician");
+    return new Decision(result.getEntry("candidateGroup"), Boolean.TRUE.equals(assign), result.getEntry("escalationGroup"), technician);
+  }
+
+  /** {@code ${responsibility.candidateGroup('execute', clientSlug)}}: the group that may claim the job's task. */
+  public String candidateGroup(String job, String clientSlug) {
+    return decide(job, clientSlug).candidateGroup();
+  }
+
+  /** {@code ${responsibility.assignee('execute', clientSlug)}}: the client's technician, or null (the group claims it). */
+  public String assignee(String job, String clientSlug) {
+    return decide(job, clientSlug).assignee();
+  }
+
+  /** {@code ${responsibility.escalationGroup('execute', clientSlug)}}: the group that resolves the job when it is overdue. */
+  public String escalationGroup(String job, String clientSlug) {
+    return decide(job, clientSlug).escalationGroup();
+  }
+}

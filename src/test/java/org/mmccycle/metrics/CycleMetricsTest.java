@@ -1,0 +1,95 @@
+package org.mmccycle.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mmccycle.AccountabilityFixture.clockAt;
+import static org.mmccycle.Http.get;
+import static org.mmccycle.Http.text;
+
+import java.time.YearMonth;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mmccycle.AccountabilityFixture;
+import org.mmccycle.client.ClientRepository;
+import org.mmccycle.process.CycleOpener;
+import org.mmccycle.responsibility.Job;
+import org.mmccycle.security.MmcGroups;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false) // tests turn metrics export off unless asked; the same in every web test: one context
+@ActiveProfiles("test")
+class CycleMetricsTest {
+
+  @LocalServerPort int port;
+  @Autowired CycleMetrics metrics;
+  @Autowired CycleOpener opener;
+  @Autowired TaskService taskService;
+  @Autowired ClientRepository clients;
+  @Autowired IdentityService identityService;
+  @Autowired JdbcClient jdbc;
+
+  private AccountabilityFixture fixture;
+
+  @BeforeEach
+  void fixture() {
+    fixture = new AccountabilityFixture(clients, identityService, jdbc);
+  }
+
+  @AfterEach
+  void resetClock() {
+    AccountabilityFixture.resetClock();
+  }
+
+  @Test
+  void countsOpenTasksPerStageOverdueTasksPerJobAndTimePerJob() {
+    var client = fixture.client("Old Mill Bakery", "tom", "standard");
+    clockAt("2026-09-22T08:00");
+    long openBefore = metrics.openTasks("Task_ExecuteChecklist");
+    long overdueBefore = metrics.overdueTasks(Job.EXECUTE);
+    clockAt("2026-09-01T08:00");
+    String cycle = opener.open(client.slug(), YearMonth.of(2026, 9)).processInstanceId();
+    clockAt("2026-09-22T08:00");
+
+    assertThat(metrics.openTasks("Task_ExecuteChecklist")).isEqualTo(openBefore + 1);
+    assertThat(metrics.overdueTasks(Job.EXECUTE)).isEqualTo(overdueBefore + 1);
+
+    clockAt("2026-09-23T08:00"); // executed late, 22 days after the task was created
+    long revisingBefore = metrics.openTasks("Task_ReviseChecklist");
+    taskService.complete(taskService.createTaskQuery().processInstanceId(cycle).singleResult().getId());
+
+    assertThat(metrics.openTasks("Task_ExecuteChecklist")).isEqualTo(openBefore);
+    assertThat(metrics.openTasks("Task_ReviseChecklist")).isEqualTo(revisingBefore + 1);
+    assertThat(metrics.averageDurationMillis(Job.EXECUTE)).isGreaterThan(0);
+    assertThat(metrics.overdueTasks(Job.EXECUTE)).isEqualTo(overdueBefore);
+  }
+
+  @Test
+  void prometheusAnswersNobodyAnonymouslyAndOnlyThoseWhoWatchTheProcess() throws Exception {
+    String owner = fixture.user("petra", MmcGroups.PROCESS_OWNERS);
+    String technician = fixture.user("tina", MmcGroups.TECHNICIANS);
+
+    assertThat(get(port, "/actuator/prometheus", null, null, null).statusCode()).isEqualTo(401);
+    assertThat(get(port, "/actuator/health", null, null, null).statusCode()).isEqualTo(401);
+    assertThat(get(port, "/actuator/prometheus", technician, "secret-" + technician, null).statusCode()).isEqualTo(403);
+
+    var scrape = get(port, "/actuator/prometheus", owner, "secret-" + owner, null);
+
+    assertThat(scrape.statusCode()).isEqualTo(200);
+    assertThat(text(scrape)).contains(
+        "mmc_cycle_open_tasks{stage=\"Task_ExecuteChecklist\"}",
+        "mmc_tasks_overdue{job=\"execute\"}",
+        "mmc_job_duration_average_seconds{job=\"file\"}");
+    assertThat(get(port, "/actuator/health", owner, "secret-" + owner, null).statusCode()).isEqualTo(200);
+    assertThat(get(port, "/actuator/metrics/mmc.tasks.overdue", owner, "secret-" + owner, null).statusCode()).isEqualTo(200);
+    // last: a wrong password makes Camunda hold the user's logins back for a few seconds
+    assertThat(get(port, "/actuator/prometheus", owner, "wrong", null).statusCode()).isEqualTo(401);
+  }
+}
