@@ -45,6 +45,14 @@ public class FollowUps {
     return issues(checklistJson.fromVariable(checklistItems));
   }
 
+  /** The issues as lines a person reads in the follow-up task: device, section, item, note. */
+  public String summary(Object checklistItems) {
+    return String.join("\n", issues(checklistItems).stream()
+        .map(issue -> issue.device() + " / " + issue.section() + ": " + issue.text()
+            + (issue.note() == null || issue.note().isBlank() ? "" : " (" + issue.note() + ")"))
+        .toList());
+  }
+
   /** Posts the visit's issues to the webhook (nothing when there are none or no webhook); the number of issues. */
   public int report(String clientSlug, String clientName, String cycleMonth, Object checklistItems) {
     List<Issue> issues = issues(checklistItems);

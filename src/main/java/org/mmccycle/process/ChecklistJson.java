@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.mmccycle.checklist.ChecklistItem;
+import org.mmccycle.checklist.RevisionItem;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
 public class ChecklistJson {
 
   private static final TypeReference<List<ChecklistItem>> ITEMS = new TypeReference<>() {};
+  private static final TypeReference<List<RevisionItem>> REVISION_ITEMS = new TypeReference<>() {};
 
   private final ObjectMapper mapper;
 
@@ -25,7 +27,8 @@ public class ChecklistJson {
     this.mapper = mapper;
   }
 
-  public JsonValue toVariable(List<ChecklistItem> items) {
+  /** Checklist rows, or a revision's items: any list of records, as Json. */
+  public JsonValue toVariable(List<?> items) {
     try {
       return SpinValues.jsonValue(mapper.writeValueAsString(items)).create();
     } catch (JsonProcessingException e) {
@@ -35,14 +38,23 @@ public class ChecklistJson {
 
   /** Reads the items back, whether the variable came as Json (Tasklist) or as a JSON string. */
   public List<ChecklistItem> fromVariable(Object value) {
+    return read(value, ITEMS, "checklistItems is not a list of checklist items");
+  }
+
+  /** Reads a revision's items back (the Revise form's {@code revisedItems}). */
+  public List<RevisionItem> revisionItemsFrom(Object value) {
+    return read(value, REVISION_ITEMS, "revisedItems is not a list of checklist items");
+  }
+
+  private <T> List<T> read(Object value, TypeReference<List<T>> type, String problem) {
     if (value == null) {
       return List.of();
     }
     Object raw = value instanceof TypedValue typed ? typed.getValue() : value;
     try {
-      return mapper.readValue(raw.toString(), ITEMS);
+      return mapper.readValue(raw.toString(), type);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("checklistItems is not a list of checklist items: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(problem + ": " + e.getOriginalMessage(), e);
     }
   }
 

@@ -1,9 +1,7 @@
 package org.mmccycle.process;
 
 import static org.mmccycle.process.CycleVariables.CHANGE_NOTE;
-import static org.mmccycle.process.CycleVariables.CHECKLIST_CHANGED;
 import static org.mmccycle.process.CycleVariables.CHECKLIST_ITEMS;
-import static org.mmccycle.process.CycleVariables.CHECKLIST_REVISION;
 import static org.mmccycle.process.CycleVariables.CLIENT_NAME;
 import static org.mmccycle.process.CycleVariables.CLIENT_SLUG;
 import static org.mmccycle.process.CycleVariables.CYCLE_MONTH;
@@ -11,7 +9,6 @@ import static org.mmccycle.process.CycleVariables.EXECUTED_AT;
 import static org.mmccycle.process.CycleVariables.EXECUTED_BY;
 import static org.mmccycle.process.CycleVariables.FILED_AT;
 import static org.mmccycle.process.CycleVariables.FILED_BY;
-import static org.mmccycle.process.CycleVariables.PUBLISHED_AT;
 import static org.mmccycle.process.CycleVariables.REVISION_SUGGESTIONS;
 import static org.mmccycle.process.CycleVariables.VISIT_MODE;
 
@@ -20,7 +17,6 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.mmccycle.checklist.ChecklistItem;
-import org.mmccycle.document.ChecklistDocument;
 import org.mmccycle.document.VisitRecord;
 import org.springframework.stereotype.Component;
 
@@ -32,15 +28,6 @@ public class CycleSnapshot {
 
   public CycleSnapshot(ChecklistJson json) {
     this.json = json;
-  }
-
-  /** The revised checklist for next month: this month's items without this month's results. */
-  public ChecklistDocument checklist(VariableScope cycle) {
-    boolean changed = Boolean.TRUE.equals(cycle.getVariable(CHECKLIST_CHANGED));
-    int revision = ((Number) cycle.getVariable(CHECKLIST_REVISION)).intValue() + (changed ? 1 : 0);
-    List<ChecklistItem> blank = items(cycle).stream().map(item -> item.withResult(null, null)).toList();
-    return new ChecklistDocument(string(cycle, CLIENT_SLUG), string(cycle, CLIENT_NAME), string(cycle, CYCLE_MONTH),
-        revision, changed ? string(cycle, CHANGE_NOTE) : null, instant(cycle, PUBLISHED_AT), blank);
   }
 
   /** The completed visit, as it is filed. */

@@ -14,7 +14,14 @@ public final class CycleVariables {
   public static final String CYCLE_MONTH = "cycleMonth";
   /** The client's checklist as a Json array of {@link org.mmccycle.checklist.ChecklistItem}. */
   public static final String CHECKLIST_ITEMS = "checklistItems";
+  /** The revision this cycle executes; after Revise, the revision to publish. */
   public static final String CHECKLIST_REVISION = "checklistRevision";
+  /** The client's latest revision when the cycle opened: what Revise changes. */
+  public static final String BASE_REVISION = "baseRevision";
+  /** The base revision's items (all of them, whatever month they are due), for the Revise form. */
+  public static final String REVISION_ITEMS = "revisionItems";
+  /** The Revise form's full new list of items. */
+  public static final String REVISED_ITEMS = "revisedItems";
   /** The planner's proposed visit date ("yyyy-MM-dd") and why. */
   public static final String PROPOSED_VISIT_DATE = "proposedVisitDate";
   public static final String VISIT_PLAN_EXPLANATION = "visitPlanExplanation";

@@ -1,38 +1,49 @@
 package org.mmccycle.process;
 
+import static org.mmccycle.process.CycleVariables.BASE_REVISION;
 import static org.mmccycle.process.CycleVariables.CHECKLIST_ITEMS;
 import static org.mmccycle.process.CycleVariables.CHECKLIST_REVISION;
 import static org.mmccycle.process.CycleVariables.CLIENT_NAME;
 import static org.mmccycle.process.CycleVariables.CLIENT_SLUG;
+import static org.mmccycle.process.CycleVariables.CYCLE_MONTH;
+import static org.mmccycle.process.CycleVariables.REVISION_ITEMS;
 
+import java.time.YearMonth;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.mmccycle.checklist.ChecklistService;
+import org.mmccycle.checklist.ChecklistRevisions;
 import org.mmccycle.client.ClientRepository;
 import org.mmccycle.client.ContractClient;
 import org.springframework.stereotype.Component;
 
-/** Client cycle: puts the client's current checklist into the cycle, for the Execute form. */
+/**
+ * Client cycle: puts into the cycle the items of the client's published checklist that are due this
+ * month (the Execute form's rows), and the latest revision with all its items (what Revise changes).
+ */
 @Component
 public class PrepareChecklistDelegate implements JavaDelegate {
 
   private final ClientRepository clients;
-  private final ChecklistService checklists;
+  private final ChecklistRevisions revisions;
   private final ChecklistJson json;
 
-  public PrepareChecklistDelegate(ClientRepository clients, ChecklistService checklists, ChecklistJson json) {
+  public PrepareChecklistDelegate(ClientRepository clients, ChecklistRevisions revisions, ChecklistJson json) {
     this.clients = clients;
-    this.checklists = checklists;
+    this.revisions = revisions;
     this.json = json;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String slug = (String) execution.getVariable(CLIENT_SLUG);
+    YearMonth month = CycleMonth.parse((String) execution.getVariable(CYCLE_MONTH));
     ContractClient client = clients.find(slug)
         .orElseThrow(() -> new IllegalStateException("the cycle's client '" + slug + "' does not exist"));
     execution.setVariable(CLIENT_NAME, client.name());
-    execution.setVariable(CHECKLIST_REVISION, 1);
-    execution.setVariable(CHECKLIST_ITEMS, json.toVariable(checklists.checklistFor(client)));
+    execution.setVariable(CHECKLIST_ITEMS, json.toVariable(revisions.checklistDueIn(slug, month)));
+    execution.setVariable(CHECKLIST_REVISION, revisions.inForceIn(slug, month).number());
+    int latest = revisions.latestNumber(slug);
+    execution.setVariable(BASE_REVISION, latest);
+    execution.setVariable(REVISION_ITEMS, json.toVariable(revisions.revision(slug, latest).items()));
   }
 }

@@ -138,6 +138,7 @@ class ClientMaintenanceCycleProcessTest extends MmcSpringBootTest {
 
     assertThat(cycle).isWaitingAt("Task_ScheduleVisit");
     assertThat(candidateGroups(fixture.task(cycle.getId(), "Task_ScheduleVisit"))).containsExactlyInAnyOrder("technicians", "service-managers");
+    assertThat(fixture.task(cycle.getId(), "Task_ScheduleVisit").getAssignee()).isNull();
     assertThat(fixture.task(cycle.getId(), "Task_ScheduleVisit").getDueDate()).isEqualTo(fixture.endOfDay(NOVEMBER, 5));
     assertThat(runtimeService().getVariable(cycle.getId(), "proposedVisitDate")).isEqualTo("2026-11-02");
     fixture.scheduleVisit(cycle.getId(), "tina");
@@ -151,8 +152,11 @@ class ClientMaintenanceCycleProcessTest extends MmcSpringBootTest {
     String firstItemText = fixture.checklistOf(cycle.getId()).get(0).text();
 
     fixture.clockAt(LocalDateTime.of(2026, 11, 12, 10, 0));
-    fixture.executeChecklist(cycle.getId(), "tina");
-    assertThat(cycle).isWaitingAt("Task_ReviseChecklist", "Task_FileRecord");
+    fixture.executeChecklist(cycle.getId(), "tina", "on-site", true);
+    assertThat(cycle).isWaitingAt("Task_ReviseChecklist", "Task_FileRecord", "Task_FollowUpIssues");
+    assertThat(runtimeService().getVariable(cycle.getId(), "issueCount")).isEqualTo(1);
+    assertThat(fixture.task(cycle.getId(), "Task_FollowUpIssues").getName()).isEqualTo("Follow up issues found");
+    fixture.complete(cycle.getId(), "Task_FollowUpIssues", "tina", Map.of("followUpNote", "Ticket 4711: mail store backup fixed"));
     fixture.reviseChecklist(cycle.getId(), "tina", true);
     fixture.publishChecklist(cycle.getId(), "sam");
     fixture.fileRecord(cycle.getId(), "tina");

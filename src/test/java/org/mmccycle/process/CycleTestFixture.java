@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.mmccycle.checklist.ChecklistItem;
+import org.mmccycle.checklist.RevisionItem;
 import org.mmccycle.client.ClientRepository;
 import org.mmccycle.client.ContractClient;
 import org.mmccycle.client.Device;
@@ -242,17 +243,25 @@ public class CycleTestFixture {
     complete(processInstanceId, "Task_ScheduleVisit", userId, Map.of(CycleVariables.VISIT_DATE, proposed));
   }
 
-  /** Executes the checklist: every item done with a note (one with an issue), as the Execute form stores it. */
+  /** Executes the checklist on site: every item done with a note. */
   public void executeChecklist(String processInstanceId, String technician) {
-    executeChecklist(processInstanceId, technician, "on-site");
+    executeChecklist(processInstanceId, technician, "on-site", false);
   }
 
   public void executeChecklist(String processInstanceId, String technician, String visitMode) {
+    executeChecklist(processInstanceId, technician, visitMode, false);
+  }
+
+  /**
+   * Executes the checklist as the Execute form stores it (with an issue on the first item, if asked),
+   * then runs the report of issues found, as the job executor would at once.
+   */
+  public void executeChecklist(String processInstanceId, String technician, String visitMode, boolean withIssue) {
     List<ChecklistItem> items = checklistJson.fromVariable(
         runtimeService.getVariableTyped(processInstanceId, CycleVariables.CHECKLIST_ITEMS));
     assertThat(items).as("the prepared checklist").isNotEmpty();
     List<ChecklistItem> executed = items.stream()
-        .map(item -> item == items.get(0)
+        .map(item -> withIssue && item == items.get(0)
             ? item.withResult(ChecklistItem.ISSUE, "Backup of the mail store failed twice; re-run and checked")
             : item.withResult(ChecklistItem.DONE, "Checked, fine"))
         .toList();
@@ -261,11 +270,21 @@ public class CycleTestFixture {
         .putValueTyped(CycleVariables.CHECKLIST_ITEMS, json)
         .putValue(CycleVariables.VISIT_MODE, visitMode)
         .putValue(CycleVariables.REVISION_SUGGESTIONS, "Logs moved from C: to D:"));
+    Job report = managementService.createJobQuery().processInstanceId(processInstanceId).activityId("Task_ReportIssues").singleResult();
+    assertThat(report).as("the report of issues found, after Execute").isNotNull();
+    managementService.executeJob(report.getId());
   }
 
+  /** Revises: when changed, the first item is reworded (as the Revise form sends the full new list). */
   public void reviseChecklist(String processInstanceId, String technician, boolean changed) {
     var variables = Variables.createVariables().putValue(CycleVariables.CHECKLIST_CHANGED, changed);
     if (changed) {
+      List<RevisionItem> items = new java.util.ArrayList<>(checklistJson.revisionItemsFrom(
+          runtimeService.getVariableTyped(processInstanceId, CycleVariables.REVISION_ITEMS)));
+      RevisionItem first = items.get(0);
+      items.set(0, new RevisionItem(first.id(), first.device(), first.deviceKind(), first.section(),
+          first.text() + " (logs now on D:)", first.frequency(), first.dueMonths(), first.onSiteRequired()));
+      variables.putValueTyped(CycleVariables.REVISED_ITEMS, checklistJson.toVariable(items));
       variables.putValue(CycleVariables.CHANGE_NOTE, "Log folder moved from C: to D:");
     }
     complete(processInstanceId, "Task_ReviseChecklist", technician, variables);

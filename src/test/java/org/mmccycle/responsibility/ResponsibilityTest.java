@@ -45,8 +45,8 @@ class ResponsibilityTest {
 
   @ParameterizedTest(name = "{0} for a {1} client: {2}, assigned to the technician: {3}, escalated to {4}")
   @CsvSource({
-      "schedule,   standard, service-managers, false, process-owners",
-      "schedule,   gold,     service-managers, false, process-owners",
+      "schedule,   standard, 'technicians,service-managers', false, process-owners",
+      "schedule,   gold,     'technicians,service-managers', false, process-owners",
       "execute,    standard, technicians,      false, service-managers",
       "execute,    gold,     technicians,      true,  service-managers",
       "revise,     standard, technicians,      false, service-managers",

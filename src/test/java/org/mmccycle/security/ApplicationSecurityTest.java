@@ -43,7 +43,7 @@ class ApplicationSecurityTest extends MmcSpringBootTest {
     assertThat(deployed).containsExactlyInAnyOrderElementsOf(filesIn("processes", "forms"));
     assertThat(repositoryService.createProcessDefinitionQuery().deploymentId(latest.getId()).list())
         .extracting(definition -> definition.getKey())
-        .containsExactlyInAnyOrder("Process_ClientMaintenanceCycle", "Process_MonthlyMaintenanceRound");
+        .containsExactlyInAnyOrder("Process_ClientMaintenanceCycle", "Process_MonthlyMaintenanceRound", "Process_ClientOnboarding");
   }
 
   @Test

@@ -1,0 +1,70 @@
+package org.mmccycle.process;
+
+import static org.mmccycle.process.CycleVariables.BASE_REVISION;
+import static org.mmccycle.process.CycleVariables.CHANGE_NOTE;
+import static org.mmccycle.process.CycleVariables.CHECKLIST_CHANGED;
+import static org.mmccycle.process.CycleVariables.CHECKLIST_REVISION;
+import static org.mmccycle.process.CycleVariables.CLIENT_SLUG;
+import static org.mmccycle.process.CycleVariables.CYCLE_MONTH;
+import static org.mmccycle.process.CycleVariables.REVISED_ITEMS;
+
+import java.util.Optional;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.mmccycle.ConflictException;
+import org.mmccycle.checklist.ChecklistRevision;
+import org.mmccycle.checklist.ChecklistRevisions;
+import org.springframework.stereotype.Component;
+
+/**
+ * Revise checklist, on completion: the reviser's items become a new (unpublished) revision of the
+ * client's checklist, or nothing when nothing changed. A change without a change note, or a revision
+ * made meanwhile by someone else, refuses the completion with the reason (400 in Tasklist and REST).
+ */
+@Component("revisionListener")
+public class RevisionListener {
+
+  private final ChecklistRevisions revisions;
+  private final ChecklistJson json;
+  private final IdentityService identityService;
+
+  public RevisionListener(ChecklistRevisions revisions, ChecklistJson json, IdentityService identityService) {
+    this.revisions = revisions;
+    this.json = json;
+    this.identityService = identityService;
+  }
+
+  public void revised(DelegateTask task) {
+    if (!Boolean.TRUE.equals(task.getVariable(CHECKLIST_CHANGED))) {
+      task.setVariable(CHANGE_NOTE, null);
+      return;
+    }
+    Object items = task.getVariable(REVISED_ITEMS);
+    if (items == null) {
+      throw new BadUserRequestException("The checklist changed, but the revised items are missing (revisedItems).");
+    }
+    Optional<ChecklistRevision> revision;
+    try {
+      revision = revisions.revise((String) task.getVariable(CLIENT_SLUG), ((Number) task.getVariable(BASE_REVISION)).intValue(),
+          json.revisionItemsFrom(items), author(task), (String) task.getVariable(CHANGE_NOTE),
+          CycleMonth.parse((String) task.getVariable(CYCLE_MONTH)));
+    } catch (IllegalArgumentException | IllegalStateException | ConflictException refused) {
+      throw new BadUserRequestException(refused.getMessage());
+    }
+    if (revision.isPresent()) {
+      task.setVariable(CHECKLIST_REVISION, revision.get().number());
+    } else {
+      task.setVariable(CHECKLIST_CHANGED, false);
+    }
+  }
+
+  private String author(DelegateTask task) {
+    Authentication current = identityService.getCurrentAuthentication();
+    if (current != null) {
+      return current.getUserId();
+    }
+    return task.getAssignee() != null ? task.getAssignee() : "mmc-cycle";
+  }
+}
