@@ -73,6 +73,18 @@ public final class AccountabilityFixture {
     return instant;
   }
 
+  /**
+   * Opens the client's cycle and keeps the proposed visit date (Schedule visit), so that the cycle
+   * waits at Execute checklist.
+   */
+  public static String openScheduled(org.mmccycle.process.CycleOpener opener, org.camunda.bpm.engine.TaskService taskService,
+      String clientSlug, java.time.YearMonth month) {
+    String cycle = opener.open(clientSlug, month).processInstanceId();
+    var schedule = taskService.createTaskQuery().processInstanceId(cycle).taskDefinitionKey("Task_ScheduleVisit").singleResult();
+    taskService.complete(schedule.getId(), java.util.Map.of("visitDate", taskService.getVariable(schedule.getId(), "proposedVisitDate")));
+    return cycle;
+  }
+
   public static void resetClock() {
     ClockUtil.reset();
   }

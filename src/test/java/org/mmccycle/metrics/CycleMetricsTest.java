@@ -55,7 +55,7 @@ class CycleMetricsTest {
     long openBefore = metrics.openTasks("Task_ExecuteChecklist");
     long overdueBefore = metrics.overdueTasks(Job.EXECUTE);
     clockAt("2026-09-01T08:00");
-    String cycle = opener.open(client.slug(), YearMonth.of(2026, 9)).processInstanceId();
+    String cycle = AccountabilityFixture.openScheduled(opener, taskService, client.slug(), YearMonth.of(2026, 9));
     clockAt("2026-09-22T08:00");
 
     assertThat(metrics.openTasks("Task_ExecuteChecklist")).isEqualTo(openBefore + 1);
@@ -63,7 +63,8 @@ class CycleMetricsTest {
 
     clockAt("2026-09-23T08:00"); // executed late, 22 days after the task was created
     long revisingBefore = metrics.openTasks("Task_ReviseChecklist");
-    taskService.complete(taskService.createTaskQuery().processInstanceId(cycle).singleResult().getId());
+    taskService.complete(taskService.createTaskQuery().processInstanceId(cycle).singleResult().getId(),
+        java.util.Map.of("visitMode", "on-site"));
 
     assertThat(metrics.openTasks("Task_ExecuteChecklist")).isEqualTo(openBefore);
     assertThat(metrics.openTasks("Task_ReviseChecklist")).isEqualTo(revisingBefore + 1);

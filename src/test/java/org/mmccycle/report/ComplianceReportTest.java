@@ -11,6 +11,7 @@ import static org.mmccycle.report.ComplianceReport.Status.OPEN;
 
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.IdentityService;
@@ -68,9 +69,9 @@ class ComplianceReportTest {
     owner = fixture.user("petra", MmcGroups.PROCESS_OWNERS);
     try {
       clockAt("2031-03-01T08:00");
-      opener.open(alder.slug(), MARCH);
-      opener.open(birch.slug(), MARCH);
-      opener.open(cedar.slug(), MARCH);
+      AccountabilityFixture.openScheduled(opener, taskService, alder.slug(), MARCH);
+      AccountabilityFixture.openScheduled(opener, taskService, birch.slug(), MARCH);
+      AccountabilityFixture.openScheduled(opener, taskService, cedar.slug(), MARCH);
 
       complete(alder, "Task_ExecuteChecklist", "2031-03-10T15:00", "tina");
       complete(alder, "Task_ReviseChecklist", "2031-03-12T10:00", "tina");
@@ -94,7 +95,7 @@ class ComplianceReportTest {
     clockAt(at);
     var task = taskService.createTaskQuery().processInstanceBusinessKey(client.slug() + ":2031-03").taskDefinitionKey(taskKey).singleResult();
     taskService.claim(task.getId(), user);
-    taskService.complete(task.getId());
+    taskService.complete(task.getId(), "Task_ExecuteChecklist".equals(taskKey) ? Map.of("visitMode", "on-site") : Map.of());
   }
 
   private List<ComplianceReport.Status> statuses(ComplianceReport.Compliance compliance, ContractClient client) {
