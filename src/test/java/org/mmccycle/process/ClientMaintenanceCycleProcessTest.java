@@ -24,6 +24,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -216,6 +217,7 @@ class ClientMaintenanceCycleProcessTest extends MmcSpringBootTest {
         .hasPassed("EndEvent_ExecutionOverdue", "BoundaryEvent_ExecutionOverdue");
     assertThat(candidateGroups(fixture.task(cycle.getId(), "Task_ResolveOverdueExecution"))).containsExactly("service-managers");
 
+    shouldEscalateAgainToProcessOwnersAfterTwoUnresolvedDays(cycle, "Execution");
     fixture.resolveOverdue(cycle.getId(), "Task_ResolveOverdueExecution", "sam");
 
     assertThat(cycle).isNotEnded().isWaitingAt("Task_ExecuteChecklist").hasPassed("EndEvent_ExecutionOverdueResolved");
@@ -241,6 +243,7 @@ class ClientMaintenanceCycleProcessTest extends MmcSpringBootTest {
         .hasNotPassed("Task_ResolveOverdueExecution", "Task_ResolveOverdueFiling");
     assertThat(candidateGroups(fixture.task(cycle.getId(), "Task_ResolveOverduePublication"))).containsExactly("service-managers");
 
+    shouldEscalateAgainToProcessOwnersAfterTwoUnresolvedDays(cycle, "Publication");
     fixture.resolveOverdue(cycle.getId(), "Task_ResolveOverduePublication", "sam");
 
     assertThat(cycle).isWaitingAt("Task_ReviseChecklist", "Task_FileRecord").hasPassed("EndEvent_PublicationOverdueResolved");
@@ -265,6 +268,7 @@ class ClientMaintenanceCycleProcessTest extends MmcSpringBootTest {
         .hasPassed("EndEvent_FilingOverdue", "BoundaryEvent_FilingOverdue");
     assertThat(candidateGroups(fixture.task(cycle.getId(), "Task_ResolveOverdueFiling"))).containsExactly("service-managers");
 
+    shouldEscalateAgainToProcessOwnersAfterTwoUnresolvedDays(cycle, "Filing");
     fixture.resolveOverdue(cycle.getId(), "Task_ResolveOverdueFiling", "sam");
     assertThat(cycle).isWaitingAt("Task_FileRecord").hasPassed("EndEvent_FilingOverdueResolved");
 
@@ -305,6 +309,18 @@ class ClientMaintenanceCycleProcessTest extends MmcSpringBootTest {
       }
     }
     return false;
+  }
+
+  /** Second level: an escalation unresolved for two days goes to the process owners; the first stays open. */
+  private void shouldEscalateAgainToProcessOwnersAfterTwoUnresolvedDays(ProcessInstance cycle, String job) {
+    var timer = fixture.timerJob(cycle.getId(), "Timer_" + job + "EscalationUnresolved");
+    ClockUtil.setCurrentTime(new java.util.Date(timer.getDuedate().getTime() + 1000));
+    fixture.fireTimer(cycle.getId(), "Timer_" + job + "EscalationUnresolved");
+
+    assertThat(cycle).isWaitingAt("Task_ResolveOverdue" + job, "Task_ReviewUnresolved" + job);
+    assertThat(candidateGroups(fixture.task(cycle.getId(), "Task_ReviewUnresolved" + job))).containsExactly("process-owners");
+    fixture.complete(cycle.getId(), "Task_ReviewUnresolved" + job, "petra", Map.of("resolutionNote", "Spoke to the service manager"));
+    assertThat(cycle).hasPassed("EndEvent_" + job + "EscalationReviewed");
   }
 
   private ProcessInstance openCycle(ContractClient client, YearMonth month) {
