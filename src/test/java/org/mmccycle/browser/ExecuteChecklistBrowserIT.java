@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +32,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mmccycle.browser.RunningApp.Launch;
@@ -69,6 +71,8 @@ class ExecuteChecklistBrowserIT {
 
   /** What Selenium said about finding the driver: it must have skipped Selenium Manager. */
   private static final List<String> DRIVER_FINDER_LOG = new ArrayList<>();
+  /** Held here: java.util.logging keeps loggers weakly, and would drop the level and the handler. */
+  private static final Logger DRIVER_FINDER = Logger.getLogger("org.openqa.selenium.remote.service.DriverFinder");
 
   @BeforeAll
   static void chromiumIsInstalled() {
@@ -82,9 +86,8 @@ class ExecuteChecklistBrowserIT {
     }
     // never let Selenium look for (or download) a driver: the path is given, Selenium Manager stays off
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    Logger finder = Logger.getLogger("org.openqa.selenium.remote.service.DriverFinder");
-    finder.setLevel(Level.FINE);
-    finder.addHandler(new Handler() {
+    DRIVER_FINDER.setLevel(Level.FINE);
+    DRIVER_FINDER.addHandler(new Handler() {
       @Override public void publish(LogRecord record) {
         synchronized (DRIVER_FINDER_LOG) {
           DRIVER_FINDER_LOG.add(String.valueOf(record.getMessage()));
@@ -93,6 +96,21 @@ class ExecuteChecklistBrowserIT {
       @Override public void flush() {}
       @Override public void close() {}
     });
+  }
+
+  /** Both applications start at once (each on its own port, in its own directory): it saves a start-up. */
+  private static final Map<Launch, RunningApp> APPS = new EnumMap<>(Launch.class);
+
+  @BeforeAll
+  static void startApplications() throws IOException {
+    for (Launch launch : Launch.values()) {
+      APPS.put(launch, RunningApp.start(launch));
+    }
+  }
+
+  @AfterAll
+  static void stopApplications() {
+    APPS.values().forEach(RunningApp::close);
   }
 
   @Test
@@ -108,7 +126,7 @@ class ExecuteChecklistBrowserIT {
   private void executeChecklistInTasklist(Launch launch) throws Exception {
     Path seleniumCache = Path.of(System.getProperty("user.home"), ".cache", "selenium");
     boolean cacheExisted = Files.exists(seleniumCache);
-    try (RunningApp app = RunningApp.start(launch)) {
+    try (RunningApp app = APPS.get(launch)) {
       app.awaitReady();
       String month = openMonth(app);
       awaitTechnicianTask(app);
@@ -121,7 +139,7 @@ class ExecuteChecklistBrowserIT {
         } catch (Throwable failure) {
           screenshot(browser, "failure-" + label);
           Files.writeString(RunningApp.OUTPUT.resolve("failure-" + label + ".html"), browser.getPageSource());
-          failure.addSuppressed(new AssertionError(app.logTail()));
+          failure.addSuppressed(new AssertionError(app.describeExit() + app.logTail()));
           throw failure;
         }
       } finally {
@@ -174,18 +192,23 @@ class ExecuteChecklistBrowserIT {
     By complete = By.xpath("//button[@type='submit' and normalize-space()='Complete']");
     assertFalse(browser.findElement(complete).isEnabled(), "Complete must stay disabled while rows have no status");
 
-    // every row: a status (a mix of done, issue, n/a) and a note
-    List<WebElement> rowElements = browser.findElements(rows);
-    assertEquals(original.size(), rowElements.size(), "the form must show every checklist item");
+    // every row: a status (a mix of done, issue, n/a) and a note, typed and clicked like a person would
+    List<String> ids = browser.findElements(rows).stream().map(row -> row.getDomAttribute("data-item-id")).toList();
+    assertEquals(original.stream().map(item -> item.get("id")).toList(), ids, "the form shows every item, in the checklist's order");
     List<String> expectedStatus = new ArrayList<>();
     List<String> expectedNote = new ArrayList<>();
-    for (int i = 0; i < rowElements.size(); i++) {
-      WebElement row = rowElements.get(i);
-      assertEquals(original.get(i).get("id"), row.getDomAttribute("data-item-id"), "rows are in the checklist's order");
+    for (int i = 0; i < ids.size(); i++) {
       String status = STATUSES[i % STATUSES.length];
-      String note = "Row " + (i + 1) + " " + status + ": checked – \"ok\" & <fine> ü";
-      click(browser, row.findElement(By.xpath(".//label[.//input[@type='radio' and @value='" + status + "']]")));
-      row.findElement(By.cssSelector(".mmc-note")).sendKeys(note);
+      // a few notes with quotes, markup characters and umlauts; short ones elsewhere (each key is an event)
+      String note = i < 3 ? "Row " + (i + 1) + ": \"ok\" & <fine> – ü" : "r" + (i + 1) + " " + status;
+      List<?> controls = (List<?>) ((JavascriptExecutor) browser).executeScript(
+          "var row = document.querySelectorAll(arguments[0])[arguments[1]];"
+              + "row.scrollIntoView({block: 'center'});"
+              + "return [row.querySelector('input[type=radio][value=' + arguments[2] + ']').closest('label'),"
+              + " row.querySelector('.mmc-note')];",
+          "form .mmc-item[data-item-id]", i, status);
+      ((WebElement) controls.get(0)).click();
+      ((WebElement) controls.get(1)).sendKeys(note);
       expectedStatus.add(status);
       expectedNote.add(note);
     }

@@ -59,28 +59,31 @@ final class RunningApp implements AutoCloseable {
     Path log = OUTPUT.resolve("app-" + launch.name().toLowerCase() + ".log");
     int port = freePort();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>();
-    command.add(java);
-    command.add("-Djava.io.tmpdir=" + Files.createDirectories(workDir.resolve("tmp")));
+    List<String> arguments = new ArrayList<>();
+    arguments.add("-Djava.io.tmpdir=" + Files.createDirectories(workDir.resolve("tmp")));
     switch (launch) {
       case CLASSES -> {
-        command.add("-cp");
-        command.add(applicationClasspath());
-        command.add("org.mmccycle.MmcCycleApplication");
+        arguments.add("-cp");
+        arguments.add(applicationClasspath());
+        arguments.add("org.mmccycle.MmcCycleApplication");
       }
       case JAR -> {
-        command.add("-jar");
-        command.add(packagedJar().toString());
+        arguments.add("-jar");
+        arguments.add(packagedJar().toString());
       }
     }
-    command.add("--spring.profiles.active=demo");
+    arguments.add("--spring.profiles.active=demo");
+    // an argument file, like spring-boot:run's long class path; it also keeps this JVM's command line
+    // short and specific, so that nobody's `pkill -f MmcCycleApplication` stops the test's application
+    Path argumentFile = OUTPUT.resolve("app-" + launch.name().toLowerCase() + ".args");
+    Files.write(argumentFile, arguments.stream().map(RunningApp::quoted).toList(), StandardCharsets.UTF_8);
+    List<String> command = List.of(java, "@" + argumentFile);
     ProcessBuilder builder = new ProcessBuilder(command)
         .directory(workDir.toFile())
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
     builder.environment().put("MMC_PORT", Integer.toString(port));
     builder.environment().remove("SPRING_PROFILES_ACTIVE");
-    Files.writeString(OUTPUT.resolve("app-" + launch.name().toLowerCase() + ".cmd"), String.join(" ", command) + "\n");
     return new RunningApp(launch, port, workDir, log, builder.start());
   }
 
@@ -95,6 +98,11 @@ final class RunningApp implements AutoCloseable {
       fail("the test class path has no target/classes (surefire/failsafe should put it there): " + entries);
     }
     return String.join(File.pathSeparator, entries);
+  }
+
+  /** One argument a line, quoted as java's argument files want it. */
+  private static String quoted(String argument) {
+    return "\"" + argument.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
   private static Path packagedJar() {
@@ -125,7 +133,7 @@ final class RunningApp implements AutoCloseable {
     Instant deadline = Instant.now().plus(START_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
-        fail(launch + ": the application exited with " + process.exitValue() + " before it was ready\n" + logTail());
+        fail(describeExit() + "before it was ready\n" + logTail());
       }
       try {
         HttpResponse<String> definition = get("/engine-rest/process-definition/key/Process_ClientMaintenanceCycle", "demo");
@@ -161,6 +169,16 @@ final class RunningApp implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
     }
+  }
+
+  /** Why the application is gone, when it is. */
+  String describeExit() {
+    if (process.isAlive()) {
+      return "";
+    }
+    int code = process.exitValue();
+    return launch + ": the application exited with " + code
+        + (code == 143 ? " (SIGTERM: stopped from outside the test)" : code == 137 ? " (SIGKILL: killed from outside the test)" : "") + "\n";
   }
 
   String logTail() {
