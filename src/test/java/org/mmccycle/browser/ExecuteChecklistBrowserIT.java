@@ -68,6 +68,12 @@ class ExecuteChecklistBrowserIT {
   private static final String[] STATUSES = {"done", "issue", "na"};
   private static final Set<String> ITEM_FIELDS = Set.of("id", "device", "deviceKind", "section", "text", "status", "note");
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long T0 = System.nanoTime();
+
+  /** Progress on stdout (failsafe keeps it in the report): where the time goes. */
+  private static void step(Launch launch, String what) {
+    System.out.printf("[browser-it %6.1fs] %s: %s%n", (System.nanoTime() - T0) / 1e9, launch, what);
+  }
 
   /** What Selenium said about finding the driver: it must have skipped Selenium Manager. */
   private static final List<String> DRIVER_FINDER_LOG = new ArrayList<>();
@@ -126,25 +132,26 @@ class ExecuteChecklistBrowserIT {
   private void executeChecklistInTasklist(Launch launch) throws Exception {
     Path seleniumCache = Path.of(System.getProperty("user.home"), ".cache", "selenium");
     boolean cacheExisted = Files.exists(seleniumCache);
-    try (RunningApp app = APPS.get(launch)) {
-      app.awaitReady();
-      String month = openMonth(app);
-      awaitTechnicianTask(app);
+    RunningApp app = APPS.get(launch); // stopped after all tests: a graceful stop here would only cost time
+    app.awaitReady();
+    step(launch, "application ready on port " + app.port);
+    String month = openMonth(app);
+    awaitTechnicianTask(app);
+    step(launch, "month " + month + " opened, a technician's task exists");
 
-      WebDriver browser = startChromium(launch);
-      try {
-        String label = launch.name().toLowerCase();
-        try {
-          runInTasklist(app, browser, label, month);
-        } catch (Throwable failure) {
-          screenshot(browser, "failure-" + label);
-          Files.writeString(RunningApp.OUTPUT.resolve("failure-" + label + ".html"), browser.getPageSource());
-          failure.addSuppressed(new AssertionError(app.describeExit() + app.logTail()));
-          throw failure;
-        }
-      } finally {
-        browser.quit();
-      }
+    WebDriver browser = startChromium(launch);
+    step(launch, "chromium started");
+    try {
+      runInTasklist(app, browser, launch, month);
+      step(launch, "checked through /engine-rest");
+    } catch (Throwable failure) {
+      String label = launch.name().toLowerCase();
+      screenshot(browser, "failure-" + label);
+      Files.writeString(RunningApp.OUTPUT.resolve("failure-" + label + ".html"), browser.getPageSource());
+      failure.addSuppressed(new AssertionError(app.describeExit() + app.logTail()));
+      throw failure;
+    } finally {
+      browser.quit();
     }
     synchronized (DRIVER_FINDER_LOG) {
       assertTrue(DRIVER_FINDER_LOG.stream().anyMatch(message -> message.startsWith("Skipping Selenium Manager")),
@@ -155,7 +162,8 @@ class ExecuteChecklistBrowserIT {
     }
   }
 
-  private void runInTasklist(RunningApp app, WebDriver browser, String label, String month) throws Exception {
+  private void runInTasklist(RunningApp app, WebDriver browser, Launch launch, String month) throws Exception {
+    String label = launch.name().toLowerCase();
     WebDriverWait wait = new WebDriverWait(browser, UI_TIMEOUT);
 
     // log in as tina, technician
@@ -181,6 +189,7 @@ class ExecuteChecklistBrowserIT {
     List<Map<String, Object>> original = checklistItems(app, processInstanceId);
     assertFalse(original.isEmpty(), "the cycle has no checklist items");
 
+    step(launch, "task " + taskId + " opened from \"My group's tasks\" (" + original.size() + " items)");
     // claim it: the form becomes editable
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
@@ -192,6 +201,7 @@ class ExecuteChecklistBrowserIT {
     By complete = By.xpath("//button[@type='submit' and normalize-space()='Complete']");
     assertFalse(browser.findElement(complete).isEnabled(), "Complete must stay disabled while rows have no status");
 
+    step(launch, "claimed, form shown");
     // every row: a status (a mix of done, issue, n/a) and a note, typed and clicked like a person would
     List<String> ids = browser.findElements(rows).stream().map(row -> row.getDomAttribute("data-item-id")).toList();
     assertEquals(original.stream().map(item -> item.get("id")).toList(), ids, "the form shows every item, in the checklist's order");
@@ -199,8 +209,9 @@ class ExecuteChecklistBrowserIT {
     List<String> expectedNote = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
       String status = STATUSES[i % STATUSES.length];
-      // a few notes with quotes, markup characters and umlauts; short ones elsewhere (each key is an event)
-      String note = i < 3 ? "Row " + (i + 1) + ": \"ok\" & <fine> – ü" : "r" + (i + 1) + " " + status;
+      // a few notes with quotes, markup characters and umlauts; short ones elsewhere: every key is an
+      // input event that waits for a frame (~15 ms), and a checklist has around a hundred rows
+      String note = i < 3 ? "Row " + (i + 1) + ": \"ok\" & <fine> – ü" : "n" + (i + 1);
       List<?> controls = (List<?>) ((JavascriptExecutor) browser).executeScript(
           "var row = document.querySelectorAll(arguments[0])[arguments[1]];"
               + "row.scrollIntoView({block: 'center'});"
@@ -216,6 +227,7 @@ class ExecuteChecklistBrowserIT {
     String suggestion = "GB-SRV01 logs moved from C: to D:; add the new NAS to the backup section";
     browser.findElement(By.id("revisionSuggestions")).sendKeys(suggestion);
 
+    step(launch, "every row filled");
     scrollFormTo(browser, "top");
     screenshot(browser, "filled-" + label + "-top");
     scrollFormTo(browser, "bottom");
@@ -227,6 +239,7 @@ class ExecuteChecklistBrowserIT {
 
     // the task is gone, and the variables hold exactly what was entered
     awaitTaskCompleted(app, taskId);
+    step(launch, "completed");
     String raw = checklistItemsRaw(app, processInstanceId);
     assertFalse(raw.contains("$$hashKey"), "Angular's $$hashKey was stored: " + raw);
     List<Map<String, Object>> stored = JSON.readValue(raw, new TypeReference<>() {});
