@@ -34,6 +34,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mmccycle.browser.RunningApp.Launch;
 import org.openqa.selenium.By;
@@ -80,15 +81,33 @@ class ExecuteChecklistBrowserIT {
   /** Held here: java.util.logging keeps loggers weakly, and would drop the level and the handler. */
   private static final Logger DRIVER_FINDER = Logger.getLogger("org.openqa.selenium.remote.service.DriverFinder");
 
+  /** Checks for the browser first, then starts both applications (no point starting them without it). */
   @BeforeAll
-  static void chromiumIsInstalled() {
+  static void setUp() throws IOException {
+    if (!chromiumIsInstalled()) {
+      return; // each test is skipped (see browserAvailable)
+    }
+    for (Launch launch : Launch.values()) {
+      APPS.put(launch, RunningApp.start(launch));
+    }
+  }
+
+  @BeforeEach
+  void browserAvailable() {
+    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), MISSING + "; skipped outside CI");
+  }
+
+  private static final String MISSING = "the browser test needs the Debian packages chromium and chromium-driver ("
+      + CHROMIUM + ", " + CHROMEDRIVER + ")";
+
+  /** With CI=true a missing browser fails the build; elsewhere the tests are skipped. */
+  private static boolean chromiumIsInstalled() {
     boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    String missing = "the browser test needs the Debian packages chromium and chromium-driver ("
-        + CHROMIUM + ", " + CHROMEDRIVER + ")";
     if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-      assertTrue(installed, "CI=true: " + missing + " — install them (see .ci/run); the test is never skipped in CI");
-    } else {
-      assumeTrue(installed, missing + "; skipped outside CI");
+      assertTrue(installed, "CI=true: " + MISSING + " — install them (see .ci/run); the test is never skipped in CI");
+    }
+    if (!installed) {
+      return false;
     }
     // never let Selenium look for (or download) a driver: the path is given, Selenium Manager stays off
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
@@ -102,17 +121,11 @@ class ExecuteChecklistBrowserIT {
       @Override public void flush() {}
       @Override public void close() {}
     });
+    return true;
   }
 
   /** Both applications start at once (each on its own port, in its own directory): it saves a start-up. */
   private static final Map<Launch, RunningApp> APPS = new EnumMap<>(Launch.class);
-
-  @BeforeAll
-  static void startApplications() throws IOException {
-    for (Launch launch : Launch.values()) {
-      APPS.put(launch, RunningApp.start(launch));
-    }
-  }
 
   @AfterAll
   static void stopApplications() {
