@@ -1,0 +1,383 @@
+package org.mmccycle.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mmccycle.browser.RunningApp.Launch;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A technician executes a client's checklist in Camunda Tasklist, in a real Chromium: the embedded
+ * form (forms/execute-checklist.html) shows every row, Complete is enabled once every row has a
+ * status, and every row's status and note come back in the Json variable {@code checklistItems}.
+ * Runs the application both from target/classes (like {@code mvn spring-boot:run}) and as the
+ * packaged jar ({@code java -jar}), because the form's resource name must resolve in both.
+ *
+ * <p>Uses the Debian chromium and chromium-driver only: Selenium Manager is never asked for a
+ * driver or a browser. With {@code CI=true} a missing chromium fails the test instead of skipping it.
+ */
+class ExecuteChecklistBrowserIT {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Duration UI_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration TASK_TIMEOUT = Duration.ofSeconds(60);
+  private static final String[] STATUSES = {"done", "issue", "na"};
+  private static final Set<String> ITEM_FIELDS = Set.of("id", "device", "deviceKind", "section", "text", "status", "note");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long T0 = System.nanoTime();
+
+  /** Progress on stdout (failsafe keeps it in the report): where the time goes. */
+  private static void step(Launch launch, String what) {
+    System.out.printf("[browser-it %6.1fs] %s: %s%n", (System.nanoTime() - T0) / 1e9, launch, what);
+  }
+
+  /** What Selenium said about finding the driver: it must have skipped Selenium Manager. */
+  private static final List<String> DRIVER_FINDER_LOG = new ArrayList<>();
+  /** Held here: java.util.logging keeps loggers weakly, and would drop the level and the handler. */
+  private static final Logger DRIVER_FINDER = Logger.getLogger("org.openqa.selenium.remote.service.DriverFinder");
+
+  /** Checks for the browser first, then starts both applications (no point starting them without it). */
+  @BeforeAll
+  static void setUp() throws IOException {
+    if (!chromiumIsInstalled()) {
+      return; // each test is skipped (see browserAvailable)
+    }
+    for (Launch launch : Launch.values()) {
+      APPS.put(launch, RunningApp.start(launch));
+    }
+  }
+
+  @BeforeEach
+  void browserAvailable() {
+    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), MISSING + "; skipped outside CI");
+  }
+
+  private static final String MISSING = "the browser test needs the Debian packages chromium and chromium-driver ("
+      + CHROMIUM + ", " + CHROMEDRIVER + ")";
+
+  /** With CI=true a missing browser fails the build; elsewhere the tests are skipped. */
+  private static boolean chromiumIsInstalled() {
+    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+      assertTrue(installed, "CI=true: " + MISSING + " — install them (see .ci/run); the test is never skipped in CI");
+    }
+    if (!installed) {
+      return false;
+    }
+    // never let Selenium look for (or download) a driver: the path is given, Selenium Manager stays off
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    DRIVER_FINDER.setLevel(Level.FINE);
+    DRIVER_FINDER.addHandler(new Handler() {
+      @Override public void publish(LogRecord record) {
+        synchronized (DRIVER_FINDER_LOG) {
+          DRIVER_FINDER_LOG.add(String.valueOf(record.getMessage()));
+        }
+      }
+      @Override public void flush() {}
+      @Override public void close() {}
+    });
+    return true;
+  }
+
+  /** Both applications start at once (each on its own port, in its own directory): it saves a start-up. */
+  private static final Map<Launch, RunningApp> APPS = new EnumMap<>(Launch.class);
+
+  @AfterAll
+  static void stopApplications() {
+    APPS.values().forEach(RunningApp::close);
+  }
+
+  @Test
+  void technicianExecutesChecklistWhenStartedFromClasses() throws Exception {
+    executeChecklistInTasklist(Launch.CLASSES);
+  }
+
+  @Test
+  void technicianExecutesChecklistWhenStartedAsJar() throws Exception {
+    executeChecklistInTasklist(Launch.JAR);
+  }
+
+  private void executeChecklistInTasklist(Launch launch) throws Exception {
+    Path seleniumCache = Path.of(System.getProperty("user.home"), ".cache", "selenium");
+    boolean cacheExisted = Files.exists(seleniumCache);
+    RunningApp app = APPS.get(launch); // stopped after all tests: a graceful stop here would only cost time
+    app.awaitReady();
+    step(launch, "application ready on port " + app.port);
+    String month = openMonth(app);
+    awaitTechnicianTask(app);
+    step(launch, "month " + month + " opened, a technician's task exists");
+
+    WebDriver browser = startChromium(launch);
+    step(launch, "chromium started");
+    try {
+      runInTasklist(app, browser, launch, month);
+      step(launch, "checked through /engine-rest");
+    } catch (Throwable failure) {
+      String label = launch.name().toLowerCase();
+      screenshot(browser, "failure-" + label);
+      Files.writeString(RunningApp.OUTPUT.resolve("failure-" + label + ".html"), browser.getPageSource());
+      failure.addSuppressed(new AssertionError(app.describeExit() + app.logTail()));
+      throw failure;
+    } finally {
+      browser.quit();
+    }
+    synchronized (DRIVER_FINDER_LOG) {
+      assertTrue(DRIVER_FINDER_LOG.stream().anyMatch(message -> message.startsWith("Skipping Selenium Manager")),
+          "Selenium must use " + CHROMEDRIVER + " without Selenium Manager; it logged: " + DRIVER_FINDER_LOG);
+    }
+    if (!cacheExisted) {
+      assertFalse(Files.exists(seleniumCache), "Selenium Manager ran: " + seleniumCache + " was created");
+    }
+  }
+
+  private void runInTasklist(RunningApp app, WebDriver browser, Launch launch, String month) throws Exception {
+    String label = launch.name().toLowerCase();
+    WebDriverWait wait = new WebDriverWait(browser, UI_TIMEOUT);
+
+    // log in as tina, technician
+    browser.get(app.baseUrl() + "/camunda/app/tasklist/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys("tina");
+    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+    browser.findElement(By.cssSelector("form button[type='submit']")).click();
+
+    // the filter "My group's tasks", then an Execute checklist task
+    By groupFilter = By.xpath("//div[contains(@class,'task-filter')]//h4[contains(@class,'name')]/a[starts-with(normalize-space(), \"My group's tasks\")]");
+    wait.until(ExpectedConditions.elementToBeClickable(groupFilter)).click();
+    wait.until(ExpectedConditions.attributeContains(
+        By.xpath("//div[contains(@class,'task-filter')][.//h4/a[starts-with(normalize-space(), \"My group's tasks\")]]"), "class", "active"));
+    By executeTask = By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]//h4[contains(@class,'task')]/a[starts-with(normalize-space(), 'Execute checklist')]");
+    wait.until(ExpectedConditions.elementToBeClickable(executeTask)).click();
+    String taskId = wait.until(driver -> {
+      Matcher matcher = Pattern.compile("[?&]task=([0-9a-fA-F-]{36})").matcher(driver.getCurrentUrl());
+      return matcher.find() ? matcher.group(1) : null;
+    });
+    JsonNode task = json(app.get("/engine-rest/task/" + taskId, "demo"));
+    assertEquals("Task_ExecuteChecklist", task.path("taskDefinitionKey").asText());
+    String processInstanceId = task.path("processInstanceId").asText();
+    List<Map<String, Object>> original = checklistItems(app, processInstanceId);
+    assertFalse(original.isEmpty(), "the cycle has no checklist items");
+
+    step(launch, "task " + taskId + " opened from \"My group's tasks\" (" + original.size() + " items)");
+    // claim it: the form becomes editable
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+    By rows = By.cssSelector("form .mmc-item[data-item-id]");
+    wait.until(ExpectedConditions.numberOfElementsToBe(rows, original.size()));
+    // Tasklist marks the form of an unclaimed task with the class disabled-form
+    wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".disabled-form"), 0));
+
+    By complete = By.xpath("//button[@type='submit' and normalize-space()='Complete']");
+    assertFalse(browser.findElement(complete).isEnabled(), "Complete must stay disabled while rows have no status");
+
+    step(launch, "claimed, form shown");
+    // every row: a status (a mix of done, issue, n/a) and a note, typed and clicked like a person would
+    List<String> ids = browser.findElements(rows).stream().map(row -> row.getDomAttribute("data-item-id")).toList();
+    assertEquals(original.stream().map(item -> item.get("id")).toList(), ids, "the form shows every item, in the checklist's order");
+    List<String> expectedStatus = new ArrayList<>();
+    List<String> expectedNote = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      String status = STATUSES[i % STATUSES.length];
+      // a few notes with quotes, markup characters and umlauts; short ones elsewhere: every key is an
+      // input event that waits for a frame (~15 ms), and a checklist has around a hundred rows
+      String note = i < 3 ? "Row " + (i + 1) + ": \"ok\" & <fine> – ü" : "n" + (i + 1);
+      List<?> controls = (List<?>) ((JavascriptExecutor) browser).executeScript(
+          "var row = document.querySelectorAll(arguments[0])[arguments[1]];"
+              + "row.scrollIntoView({block: 'center'});"
+              + "return [row.querySelector('input[type=radio][value=' + arguments[2] + ']').closest('label'),"
+              + " row.querySelector('.mmc-note')];",
+          "form .mmc-item[data-item-id]", i, status);
+      ((WebElement) controls.get(0)).click();
+      ((WebElement) controls.get(1)).sendKeys(note);
+      expectedStatus.add(status);
+      expectedNote.add(note);
+    }
+    click(browser, browser.findElement(By.xpath("//label[.//input[@type='radio' and @value='on-site']]")));
+    String suggestion = "GB-SRV01 logs moved from C: to D:; add the new NAS to the backup section";
+    browser.findElement(By.id("revisionSuggestions")).sendKeys(suggestion);
+
+    step(launch, "every row filled");
+    scrollFormTo(browser, "top");
+    screenshot(browser, "filled-" + label + "-top");
+    scrollFormTo(browser, "bottom");
+    screenshot(browser, "filled-" + label + "-bottom");
+
+    WebElement completeButton = browser.findElement(complete);
+    assertTrue(completeButton.isEnabled(), "Complete must be enabled once every row has a status");
+    click(browser, completeButton);
+
+    // the task is gone, and the variables hold exactly what was entered
+    awaitTaskCompleted(app, taskId);
+    step(launch, "completed");
+    String raw = checklistItemsRaw(app, processInstanceId);
+    assertFalse(raw.contains("$$hashKey"), "Angular's $$hashKey was stored: " + raw);
+    List<Map<String, Object>> stored = JSON.readValue(raw, new TypeReference<>() {});
+    assertEquals(original.size(), stored.size(), "every row must be stored");
+    for (int i = 0; i < stored.size(); i++) {
+      Map<String, Object> row = stored.get(i);
+      Map<String, Object> before = original.get(i);
+      for (String field : List.of("id", "device", "deviceKind", "section", "text")) {
+        assertEquals(before.get(field), row.get(field), "row " + i + " field " + field);
+      }
+      assertEquals(expectedStatus.get(i), row.get("status"), "row " + i + " (" + row.get("id") + ") status");
+      assertEquals(expectedNote.get(i), row.get("note"), "row " + i + " (" + row.get("id") + ") note");
+      assertTrue(ITEM_FIELDS.containsAll(row.keySet()), "row " + i + " has unexpected fields: " + row.keySet());
+    }
+    assertEquals("on-site", historicValue(app, processInstanceId, "visitMode").path("value").asText());
+    assertEquals(suggestion, historicValue(app, processInstanceId, "revisionSuggestions").path("value").asText());
+    assertEquals("tina", historicValue(app, processInstanceId, "executedBy").path("value").asText(), "executedBy");
+    assertEquals(month, historicValue(app, processInstanceId, "cycleMonth").path("value").asText());
+  }
+
+  private static String openMonth(RunningApp app) throws IOException {
+    String month = YearMonth.now(ZoneId.of("Europe/Berlin")).toString();
+    HttpResponse<String> opened = app.post("/api/cycles/open?month=" + month, "sam");
+    assertEquals(202, opened.statusCode(), "sam opens " + month + ": " + opened.body());
+    assertTrue(json(opened).path("clients").asInt() > 0, "no client cycle was opened: " + opened.body());
+    return month;
+  }
+
+  private static void awaitTechnicianTask(RunningApp app) throws IOException {
+    Instant deadline = Instant.now().plus(TASK_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      JsonNode tasks = json(app.get("/engine-rest/task?taskDefinitionKey=Task_ExecuteChecklist"
+          + "&candidateGroup=technicians&unassigned=true", "demo"));
+      if (tasks.size() > 0) {
+        return;
+      }
+      RunningApp.sleep(500);
+    }
+    fail("no Execute checklist task for the technicians within " + TASK_TIMEOUT + "\n" + app.logTail());
+  }
+
+  private static void awaitTaskCompleted(RunningApp app, String taskId) throws IOException {
+    Instant deadline = Instant.now().plus(UI_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      if (app.get("/engine-rest/task/" + taskId, "demo").statusCode() == 404) {
+        return;
+      }
+      RunningApp.sleep(300);
+    }
+    fail("the task " + taskId + " was not completed within " + UI_TIMEOUT);
+  }
+
+  private static List<Map<String, Object>> checklistItems(RunningApp app, String processInstanceId) throws IOException {
+    HttpResponse<String> response = app.get("/engine-rest/process-instance/" + processInstanceId
+        + "/variables/checklistItems?deserializeValue=false", "demo");
+    assertEquals(200, response.statusCode(), response.body());
+    JsonNode variable = json(response);
+    assertEquals("Json", variable.path("type").asText(), "checklistItems must be a Json variable");
+    return JSON.readValue(variable.path("value").asText(), new TypeReference<>() {});
+  }
+
+  /** The stored value, from history (the cycle may have moved on or ended). */
+  private static String checklistItemsRaw(RunningApp app, String processInstanceId) throws IOException {
+    JsonNode variable = historicValue(app, processInstanceId, "checklistItems");
+    assertEquals("Json", variable.path("type").asText(), "checklistItems must stay a Json variable: " + variable);
+    return variable.path("value").asText();
+  }
+
+  private static JsonNode historicValue(RunningApp app, String processInstanceId, String name) throws IOException {
+    JsonNode found = json(app.get("/engine-rest/history/variable-instance?deserializeValues=false&processInstanceId="
+        + processInstanceId + "&variableName=" + URLEncoder.encode(name, StandardCharsets.UTF_8), "demo"));
+    assertEquals(1, found.size(), "one variable " + name + " in " + processInstanceId + ": " + found);
+    JsonNode variable = found.get(0);
+    assertNotNull(variable);
+    return variable;
+  }
+
+  private static JsonNode json(HttpResponse<String> response) throws IOException {
+    assertTrue(response.statusCode() / 100 == 2, response.uri() + " answered " + response.statusCode() + ": " + response.body());
+    return JSON.readTree(response.body());
+  }
+
+  private static WebDriver startChromium(Launch launch) throws IOException {
+    Path profile = Files.createTempDirectory("mmc-chromium-");
+    profile.toFile().deleteOnExit();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--user-data-dir=" + profile, "--window-size=1440,1400", "--lang=en-US");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort()
+        .withLogFile(RunningApp.OUTPUT.resolve("chromedriver-" + launch.name().toLowerCase() + ".log").toFile())
+        .build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().window().setSize(new Dimension(1440, 1400));
+    return driver;
+  }
+
+  /**
+   * A real click, after scrolling the element to the middle of its pane: Selenium scrolls it only to
+   * the bottom edge, where Tasklist's fixed footer would take the click.
+   */
+  private static void click(WebDriver browser, WebElement element) {
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", element);
+    element.click();
+  }
+
+  /** Tasklist scrolls the task's form in its own pane: bring the top or the end of the form into view. */
+  private static void scrollFormTo(WebDriver browser, String where) {
+    ((JavascriptExecutor) browser).executeScript(
+        "var form = document.querySelector('form .mmc-item') && document.querySelector('form.mmc-execute-checklist');"
+            + "if (!form) return;"
+            + "var pane = form; while (pane && pane.scrollHeight <= pane.clientHeight + 1) { pane = pane.parentElement; }"
+            + "if (!pane) return;"
+            + "pane.scrollTop = arguments[0] === 'top' ? 0 : pane.scrollHeight;", where);
+  }
+
+  private static void screenshot(WebDriver browser, String name) {
+    try {
+      Path file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+      Files.copy(file, RunningApp.OUTPUT.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    } catch (RuntimeException | IOException e) {
+      System.err.println("no screenshot " + name + ": " + e);
+    }
+  }
+}
