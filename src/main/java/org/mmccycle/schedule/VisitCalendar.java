@@ -68,7 +68,8 @@ public class VisitCalendar {
     List<VisitPlanner.Violation> broken = planner.violations(date, request(clientSlug, month, visit.technician(), today)).stream()
         .filter(v -> v.rule() != VisitPlanner.Rule.PREFERRED_DAY)
         .toList();
-    boolean overridden = !broken.isEmpty();
+    // the planner's own proposal is kept as proposed: where a rule gave way, its explanation says which
+    boolean overridden = !broken.isEmpty() && !date.equals(visit.plannedDate());
     if (overridden && (!mayOverride || overrideReason == null || overrideReason.isBlank())) {
       throw new VisitRefusedException("The visit cannot be on " + date + ": "
           + String.join("; ", broken.stream().map(VisitPlanner.Violation::reason).toList())

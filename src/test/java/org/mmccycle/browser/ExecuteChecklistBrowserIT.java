@@ -284,6 +284,7 @@ class ExecuteChecklistBrowserIT {
   private static void awaitTechnicianTask(RunningApp app) throws IOException {
     Instant deadline = Instant.now().plus(TASK_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
+      scheduleProposedVisits(app);
       JsonNode tasks = json(app.get("/engine-rest/task?taskDefinitionKey=Task_ExecuteChecklist"
           + "&candidateGroup=technicians&unassigned=true", "demo"));
       if (tasks.size() > 0) {
@@ -292,6 +293,17 @@ class ExecuteChecklistBrowserIT {
       RunningApp.sleep(500);
     }
     fail("no Execute checklist task for the technicians within " + TASK_TIMEOUT + "\n" + app.logTail());
+  }
+
+  /** The service manager keeps every proposed visit date (Schedule visit comes before Execute). */
+  private static void scheduleProposedVisits(RunningApp app) throws IOException {
+    for (JsonNode task : json(app.get("/engine-rest/task?taskDefinitionKey=Task_ScheduleVisit", "sam"))) {
+      String id = task.path("id").asText();
+      String proposed = json(app.get("/engine-rest/task/" + id + "/variables/proposedVisitDate", "sam")).path("value").asText();
+      HttpResponse<String> done = app.postJson("/engine-rest/task/" + id + "/complete", "sam",
+          "{\"variables\":{\"visitDate\":{\"value\":\"" + proposed + "\",\"type\":\"String\"}}}");
+      assertEquals(204, done.statusCode(), "sam keeps the proposed visit date " + proposed + ": " + done.body());
+    }
   }
 
   private static void awaitTaskCompleted(RunningApp app, String taskId) throws IOException {

@@ -158,6 +158,11 @@ final class RunningApp implements AutoCloseable {
     return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).POST(HttpRequest.BodyPublishers.noBody()), user);
   }
 
+  HttpResponse<String> postJson(String path, String user, String json) throws IOException {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)), user);
+  }
+
   private HttpResponse<String> send(HttpRequest.Builder request, String user) throws IOException {
     String credentials = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
     try {

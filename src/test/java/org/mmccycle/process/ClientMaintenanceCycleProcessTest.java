@@ -113,6 +113,43 @@ class ClientMaintenanceCycleProcessTest extends MmcSpringBootTest {
   }
 
   @Test
+  void shouldListNextMonthTheRevisionPublishedThisMonth() {
+    ContractClient client = fixture.activeClient("Two Month Dental");
+    fixture.clockAt(LocalDateTime.of(2026, 11, 2, 8, 0));
+    ProcessInstance november = startCycle(client, NOVEMBER);
+    String before = fixture.checklistOf(november.getId()).get(0).text();
+    fixture.executeChecklist(november.getId(), "tina");
+    fixture.reviseChecklist(november.getId(), "tina", true);
+
+    fixture.publishChecklist(november.getId(), "sam");
+    fixture.executeDueJobs(november.getId());
+    assertThat(runtimeService().getVariable(november.getId(), "checklistRevision")).isEqualTo(2);
+
+    fixture.clockAt(LocalDateTime.of(2026, 12, 1, 8, 0));
+    ProcessInstance december = startCycle(client, NOVEMBER.plusMonths(1));
+
+    List<String> decemberTexts = fixture.checklistOf(december.getId()).stream().map(item -> item.text()).toList();
+    assertThat(decemberTexts).contains(before + " (logs now on D:)").doesNotContain(before);
+    assertThat(runtimeService().getVariable(december.getId(), "checklistRevision")).isEqualTo(2);
+  }
+
+  @Test
+  void shouldKeepTheOldRevisionWhileTheNewOneIsUnpublished() {
+    ContractClient client = fixture.activeClient("Slow Publisher Dental");
+    fixture.clockAt(LocalDateTime.of(2026, 11, 2, 8, 0));
+    ProcessInstance november = startCycle(client, NOVEMBER);
+    String before = fixture.checklistOf(november.getId()).get(0).text();
+    fixture.executeChecklist(november.getId(), "tina");
+    fixture.reviseChecklist(november.getId(), "tina", true);
+
+    fixture.clockAt(LocalDateTime.of(2026, 12, 1, 8, 0));
+    ProcessInstance december = startCycle(client, NOVEMBER.plusMonths(1));
+
+    assertThat(fixture.checklistOf(december.getId()).stream().map(item -> item.text())).contains(before);
+    assertThat(runtimeService().getVariable(december.getId(), "checklistRevision")).isEqualTo(1);
+  }
+
+  @Test
   void shouldRefuseARemoteVisitWhenTheClientIsDueAnOnSiteVisit() {
     ContractClient client = fixture.activeClient("Old Mill Bakery");
     fixture.clockAt(LocalDateTime.of(2026, 11, 2, 8, 0));
