@@ -10,9 +10,7 @@ import static org.mmccycle.process.CycleVariables.REVISED_ITEMS;
 
 import java.util.Optional;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.mmccycle.ConflictException;
 import org.mmccycle.checklist.ChecklistRevision;
 import org.mmccycle.checklist.ChecklistRevisions;
@@ -28,12 +26,12 @@ public class RevisionListener {
 
   private final ChecklistRevisions revisions;
   private final ChecklistJson json;
-  private final IdentityService identityService;
+  private final TaskUsers users;
 
-  public RevisionListener(ChecklistRevisions revisions, ChecklistJson json, IdentityService identityService) {
+  public RevisionListener(ChecklistRevisions revisions, ChecklistJson json, TaskUsers users) {
     this.revisions = revisions;
     this.json = json;
-    this.identityService = identityService;
+    this.users = users;
   }
 
   public void revised(DelegateTask task) {
@@ -61,10 +59,8 @@ public class RevisionListener {
   }
 
   private String author(DelegateTask task) {
-    Authentication current = identityService.getCurrentAuthentication();
-    if (current != null) {
-      return current.getUserId();
-    }
-    return task.getAssignee() != null ? task.getAssignee() : "mmc-cycle";
+    String who = users.who(task);
+    return who != null ? who : "mmc-cycle";
   }
+
 }

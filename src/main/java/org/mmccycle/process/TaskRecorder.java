@@ -1,9 +1,7 @@
 package org.mmccycle.process;
 
 import java.util.Date;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,24 +11,16 @@ import org.springframework.stereotype.Component;
 @Component("taskRecorder")
 public class TaskRecorder {
 
-  private final IdentityService identityService;
+  private final TaskUsers users;
   private final CycleClock clock;
 
-  public TaskRecorder(IdentityService identityService, CycleClock clock) {
-    this.identityService = identityService;
+  public TaskRecorder(TaskUsers users, CycleClock clock) {
+    this.users = users;
     this.clock = clock;
   }
 
   public void completed(DelegateTask task, String byVariable, String atVariable) {
-    task.getExecution().setVariable(byVariable, completedBy(task));
+    task.getExecution().setVariable(byVariable, users.who(task));
     task.getExecution().setVariable(atVariable, Date.from(clock.now()));
-  }
-
-  private String completedBy(DelegateTask task) {
-    if (task.getAssignee() != null) {
-      return task.getAssignee();
-    }
-    Authentication current = identityService.getCurrentAuthentication();
-    return current == null ? null : current.getUserId();
   }
 }

@@ -12,9 +12,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.mmccycle.schedule.Visit;
 import org.mmccycle.schedule.VisitCalendar;
 import org.mmccycle.security.MmcGroups;
@@ -30,20 +28,19 @@ import org.springframework.stereotype.Component;
 public class VisitListener {
 
   private final VisitCalendar calendar;
-  private final IdentityService identityService;
+  private final TaskUsers users;
   private final CycleClock clock;
 
-  public VisitListener(VisitCalendar calendar, IdentityService identityService, CycleClock clock) {
+  public VisitListener(VisitCalendar calendar, TaskUsers users, CycleClock clock) {
     this.calendar = calendar;
-    this.identityService = identityService;
+    this.users = users;
     this.clock = clock;
   }
 
   public void scheduled(DelegateTask task) {
     LocalDate date = date(task.getVariable(VISIT_DATE));
-    Authentication user = identityService.getCurrentAuthentication();
-    String userId = user != null ? user.getUserId() : task.getAssignee();
-    List<String> groups = user != null && user.getGroupIds() != null ? user.getGroupIds() : List.of();
+    String userId = users.who(task);
+    List<String> groups = users.groups();
     boolean mayOverride = groups.contains(MmcGroups.SERVICE_MANAGERS) || groups.contains(MmcGroups.CAMUNDA_ADMIN);
     try {
       Visit visit = calendar.confirm(slug(task), CycleMonth.parse(month(task)), date, clock.today(), userId, mayOverride,

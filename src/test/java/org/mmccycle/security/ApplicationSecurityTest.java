@@ -142,14 +142,7 @@ class ApplicationSecurityTest extends MmcSpringBootTest {
   }
 
   private String user(String prefix, String group) {
-    String id = prefix + System.nanoTime(); // Camunda user ids: letters and digits
-    var user = identityService.newUser(id);
-    user.setFirstName(prefix);
-    user.setLastName("Test");
-    user.setPassword(PASSWORD);
-    identityService.saveUser(user);
-    identityService.createMembership(id, group);
-    return id;
+    return fixture.user(prefix, group, PASSWORD);
   }
 
   private static String roundOf(String body) {
