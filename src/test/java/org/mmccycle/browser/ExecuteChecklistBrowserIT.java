@@ -268,9 +268,55 @@ class ExecuteChecklistBrowserIT {
       assertTrue(ITEM_FIELDS.containsAll(row.keySet()), "row " + i + " has unexpected fields: " + row.keySet());
     }
     assertEquals("on-site", historicValue(app, processInstanceId, "visitMode").path("value").asText());
+    reviseInTasklist(app, browser, launch, processInstanceId);
     assertEquals(suggestion, historicValue(app, processInstanceId, "revisionSuggestions").path("value").asText());
     assertEquals("tina", historicValue(app, processInstanceId, "executedBy").path("value").asText(), "executedBy");
     assertEquals(month, historicValue(app, processInstanceId, "cycleMonth").path("value").asText());
+  }
+
+  /**
+   * Revise checklist, the second embedded form: the technician rewords the first item, writes the
+   * change note and completes; the change becomes revision 2 of the client's checklist, unpublished.
+   */
+  private void reviseInTasklist(RunningApp app, WebDriver browser, Launch launch, String processInstanceId) throws Exception {
+    WebDriverWait wait = new WebDriverWait(browser, UI_TIMEOUT);
+    String reviseId = awaitTask(app, processInstanceId, "Task_ReviseChecklist");
+    browser.navigate().refresh();
+    By reviseTask = By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]//h4[contains(@class,'task')]/a[starts-with(normalize-space(), 'Revise checklist')]");
+    wait.until(ExpectedConditions.elementToBeClickable(reviseTask)).click();
+    wait.until(driver -> driver.getCurrentUrl().contains("task=" + reviseId));
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+    wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".disabled-form"), 0));
+    WebElement firstText = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("textarea[name='text-0']")));
+    String reworded = firstText.getDomProperty("value") + " (logs on D:)";
+    firstText.sendKeys(" (logs on D:)");
+    browser.findElement(By.id("changeNote")).sendKeys("Logs moved from C: to D:");
+    screenshot(browser, "revised-" + launch.name().toLowerCase());
+    click(browser, browser.findElement(By.xpath("//button[@type='submit' and normalize-space()='Complete']")));
+
+    awaitTaskCompleted(app, reviseId);
+    step(launch, "revised");
+    assertEquals(true, historicValue(app, processInstanceId, "checklistChanged").path("value").asBoolean());
+    int revision = historicValue(app, processInstanceId, "checklistRevision").path("value").asInt();
+    assertEquals(2, revision, "the change is revision 2");
+    String slug = historicValue(app, processInstanceId, "clientSlug").path("value").asText();
+    JsonNode stored = json(app.get("/api/clients/" + slug + "/checklist/revisions/" + revision, "demo"));
+    assertEquals(reworded, stored.path("items").path(0).path("text").asText(), "the reworded item is stored: " + stored);
+    assertEquals("Logs moved from C: to D:", stored.path("changeNote").asText());
+  }
+
+  private static String awaitTask(RunningApp app, String processInstanceId, String taskKey) throws IOException {
+    Instant deadline = Instant.now().plus(TASK_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      JsonNode tasks = json(app.get("/engine-rest/task?processInstanceId=" + processInstanceId + "&taskDefinitionKey=" + taskKey, "demo"));
+      if (tasks.size() > 0) {
+        return tasks.path(0).path("id").asText();
+      }
+      RunningApp.sleep(500);
+    }
+    fail("no " + taskKey + " in " + processInstanceId + " within " + TASK_TIMEOUT + "\n" + app.logTail());
+    return null;
   }
 
   private static String openMonth(RunningApp app) throws IOException {
