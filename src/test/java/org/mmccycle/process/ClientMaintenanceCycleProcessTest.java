@@ -115,11 +115,8 @@ class ClientMaintenanceCycleProcessTest extends MmcSpringBootTest {
   @Test
   void shouldListNextMonthTheRevisionPublishedThisMonth() {
     ContractClient client = fixture.activeClient("Two Month Dental");
-    fixture.clockAt(LocalDateTime.of(2026, 11, 2, 8, 0));
-    ProcessInstance november = startCycle(client, NOVEMBER);
-    String before = fixture.checklistOf(november.getId()).get(0).text();
-    fixture.executeChecklist(november.getId(), "tina");
-    fixture.reviseChecklist(november.getId(), "tina", true);
+    ProcessInstance november = executedAndRevisedInNovember(client);
+    String before = firstItemBeforeRevision;
 
     fixture.publishChecklist(november.getId(), "sam");
     fixture.executeDueJobs(november.getId());
@@ -136,11 +133,8 @@ class ClientMaintenanceCycleProcessTest extends MmcSpringBootTest {
   @Test
   void shouldKeepTheOldRevisionWhileTheNewOneIsUnpublished() {
     ContractClient client = fixture.activeClient("Slow Publisher Dental");
-    fixture.clockAt(LocalDateTime.of(2026, 11, 2, 8, 0));
-    ProcessInstance november = startCycle(client, NOVEMBER);
-    String before = fixture.checklistOf(november.getId()).get(0).text();
-    fixture.executeChecklist(november.getId(), "tina");
-    fixture.reviseChecklist(november.getId(), "tina", true);
+    executedAndRevisedInNovember(client);
+    String before = firstItemBeforeRevision;
 
     fixture.clockAt(LocalDateTime.of(2026, 12, 1, 8, 0));
     ProcessInstance december = startCycle(client, NOVEMBER.plusMonths(1));
@@ -364,6 +358,18 @@ class ClientMaintenanceCycleProcessTest extends MmcSpringBootTest {
     CycleOpener.Opening opening = fixture.openCycle(client, month);
     assertThat(opening.started()).isTrue();
     return processInstanceQuery().processInstanceId(opening.processInstanceId()).singleResult();
+  }
+
+  private String firstItemBeforeRevision;
+
+  /** The November cycle, executed and revised (first item reworded), not yet published. */
+  private ProcessInstance executedAndRevisedInNovember(ContractClient client) {
+    fixture.clockAt(LocalDateTime.of(2026, 11, 2, 8, 0));
+    ProcessInstance november = startCycle(client, NOVEMBER);
+    firstItemBeforeRevision = fixture.checklistOf(november.getId()).get(0).text();
+    fixture.executeChecklist(november.getId(), "tina");
+    fixture.reviseChecklist(november.getId(), "tina", true);
+    return november;
   }
 
   /** Opens the cycle and keeps the proposed visit date: the cycle waits at Execute checklist. */
