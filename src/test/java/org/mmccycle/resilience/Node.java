@@ -46,8 +46,8 @@ final class Node implements AutoCloseable {
     properties.put("mmc.documents.archive-folder", folder.resolve("archive").toString());
     var context = new SpringApplicationBuilder(MmcCycleApplication.class)
         .profiles("postgres")
-        .properties(properties)
-        .run();
+        // as command-line arguments: they win over the profile's own datasource settings
+        .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     return new Node(name, context);
   }
 
