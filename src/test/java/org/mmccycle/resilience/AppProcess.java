@@ -60,6 +60,10 @@ final class AppProcess {
     return app;
   }
 
+  int port() {
+    return port;
+  }
+
   /** A demo user (password "demo"). */
   ApiClient as(String user) {
     return ApiClient.basic(port, user, "demo");

@@ -140,6 +140,9 @@ class BadInputCatalogueTest extends MmcSpringBootTest {
         // (completing Schedule visit without variables is no error: it keeps the proposed date)
         task("visit date empty", "{schedule}", "{\"visitDate\":{\"value\":\"\",\"type\":\"String\"}}"),
         task("visit date is a number", "{schedule}", "{\"visitDate\":{\"value\":20260216,\"type\":\"Integer\"}}"),
+        task("visit date as a Java-serialized object", "{schedule}",
+            "{\"visitDate\":{\"value\":\"rO0ABXQACjIwMjYtMTEtMTY=\",\"type\":\"Object\",\"valueInfo\":{\"objectTypeName\":\"java.lang.String\",\"serializationDataFormat\":\"application/x-java-serialized-object\"}}}"),
+        task("completing a task that does not exist", "no-such-task", "{}"),
         task("visit mode teleport", "{execute}", "{\"visitMode\":{\"value\":\"teleport\",\"type\":\"String\"}}"),
         task("visit mode missing", "{execute}", "{}"),
         task("visit mode with a NUL", "{execute}", "{\"visitMode\":{\"value\":\"on-site\\u0000\",\"type\":\"String\"}}"));
