@@ -44,6 +44,11 @@ public final class ApiClient {
     return new ApiClient(port, userId, "secret-" + userId);
   }
 
+  /** An existing user with a known password. */
+  public static ApiClient basic(int port, String userId, String password) {
+    return new ApiClient(port, userId, password);
+  }
+
   public static ApiClient anonymous(int port) {
     return new ApiClient(port, null, null);
   }

