@@ -142,8 +142,9 @@ class CycleOpeningBenchmark {
     props.put("mmc.mail.enabled", "false");
     props.put("logging.level.root", "warn");
     props.put("logging.level.org.mmccycle", "warn");
+    // command-line arguments: they win over application.yaml (default properties would not)
     ConfigurableApplicationContext app = new SpringApplicationBuilder(MmcCycleApplication.class)
-        .properties(props).run();
+        .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     IdentityService identity = app.getBean(IdentityService.class);
     if (identity.createUserQuery().userId(USER).count() == 0) {
       var user = identity.newUser(USER);
