@@ -57,7 +57,8 @@ class CycleOpeningBenchmark {
   private static final String USER = "bench";
   private static final String PASSWORD = "bench-pw";
 
-  record Opening(int clients, double appSeconds, int appDone, double bareSeconds, int bareDone) {}
+  record Opening(int clients, double appSeconds, int appDone, double directSeconds, int directDone, double bareSeconds,
+      int bareDone) {}
 
   @Test
   @Timeout(value = 55, unit = TimeUnit.MINUTES)
@@ -65,7 +66,7 @@ class CycleOpeningBenchmark {
     String loadAtStart = BenchReport.loadAverage();
     int[] sizes = Arrays.stream(System.getProperty("bench.sizes", "100,1000,10000").split(","))
         .map(String::trim).mapToInt(Integer::parseInt).toArray();
-    long sizeTimeout = Long.getLong("bench.sizeTimeoutSeconds", 900);
+    long sizeTimeout = Long.getLong("bench.sizeTimeoutSeconds", 300);
     Path dir = Files.createTempDirectory("mmc-bench-open");
 
     ConfigurableApplicationContext app = startApp(dir);
@@ -104,14 +105,19 @@ class CycleOpeningBenchmark {
         double appSeconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf("app: %d of %d in %.1f s%n", done, size, appSeconds);
 
+        // the same opening without the round: CycleOpener.open per client on 2 threads (its own month)
+        String directMonth = String.format("2027-%02d", month++);
+        long d0 = System.nanoTime();
+        int directDone = openDirectly(app.getBean(org.mmccycle.process.CycleOpener.class), size, directMonth,
+            d0 + TimeUnit.SECONDS.toNanos(sizeTimeout));
+        double directSeconds = (System.nanoTime() - d0) / 1e9;
+        System.out.printf("direct: %d of %d in %.1f s%n", directDone, size, directSeconds);
+
         long b0 = System.nanoTime();
         int bareDone = startBare(bare, size, cycleMonth, b0 + TimeUnit.SECONDS.toNanos(sizeTimeout));
         double bareSeconds = (System.nanoTime() - b0) / 1e9;
         System.out.printf("bare: %d of %d in %.1f s%n", bareDone, size, bareSeconds);
-        openings.add(new Opening(size, appSeconds, (int) done, bareSeconds, bareDone));
-        if (done < size) {
-          break; // the machine is too slow for the next size within the bound
-        }
+        openings.add(new Opening(size, appSeconds, (int) done, directSeconds, directDone, bareSeconds, bareDone));
       }
       BenchReport.write("opening", openingTable(openings, loadAtStart, sizeTimeout));
 
@@ -197,6 +203,31 @@ class CycleOpeningBenchmark {
     return started.get();
   }
 
+  /** Opens {@code count} clients' cycles with {@link org.mmccycle.process.CycleOpener#open} on 2 threads; returns how many before the deadline. */
+  private static int openDirectly(org.mmccycle.process.CycleOpener opener, int count, String month, long deadline)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    AtomicInteger opened = new AtomicInteger();
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        String slug = String.format("client-%05d", i);
+        futures.add(pool.submit(() -> {
+          if (System.nanoTime() < deadline) {
+            opener.open(slug, java.time.YearMonth.parse(month));
+            opened.incrementAndGet();
+          }
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    return opened.get();
+  }
+
   private static double[] taskList(int port, int warmUp, int measured) throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
@@ -259,27 +290,32 @@ class CycleOpeningBenchmark {
     md.append("### Opening a month (issue 8, part 1)\n\n");
     md.append("Command: `").append(BenchReport.COMMAND).append("` (class `org.mmccycle.bench.CycleOpeningBenchmark`). ")
         .append("The whole application in the benchmark's JVM, file H2 in a fresh temp folder, job executor on with the ")
-        .append("settings of application.yaml; message OpenMonth correlated, clock stopped when every cycle waits at ")
+        .append("settings of application.yaml. Round: message OpenMonth correlated, clock stopped when every cycle waits at ")
         .append("Task_ScheduleVisit (ACT_RU_TASK counted every 200 ms). Clients have 3 devices each; sizes run one after ")
-        .append("the other in one database (the tasks of the smaller months stay open). Bare engine: a standalone ")
+        .append("the other in one database (the tasks of the smaller months stay open). Direct: the same clients' cycles ")
+        .append("(another month) opened by calling `CycleOpener.open` on 2 threads, without the round process. Bare engine: a standalone ")
         .append("engine in the same JVM, file H2, history full, starting as many instances of a start → user task ")
         .append("process (src/test/resources/bench/one-user-task.bpmn) on 2 threads. Bound: ").append(sizeTimeout)
         .append(" s per size and side.\n\n");
     md.append(BenchReport.machine(loadAtStart)).append("\n\n");
-    md.append("| clients | app: opened | app | app per client | bare: started | bare | bare per client | app / bare |\n");
-    md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    md.append("| clients | round: opened | round | round per client | direct: opened | direct | direct per client | bare: started | bare | bare per client | round / bare | direct / bare |\n");
+    md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for (Opening o : openings) {
       double appPer = o.appSeconds() * 1000 / Math.max(1, o.appDone());
+      double directPer = o.directSeconds() * 1000 / Math.max(1, o.directDone());
       double barePer = o.bareSeconds() * 1000 / Math.max(1, o.bareDone());
-      md.append(BenchReport.f("| %,d | %,d | %s | %s | %,d | %s | %s | %.2f× |%n", o.clients(), o.appDone(),
-          BenchReport.s(o.appSeconds()), BenchReport.ms(appPer), o.bareDone(), BenchReport.s(o.bareSeconds()),
-          BenchReport.ms(barePer), appPer / barePer));
+      md.append(BenchReport.f("| %,d | %,d | %s | %s | %,d | %s | %s | %,d | %s | %s | %.2f× | %.2f× |%n", o.clients(), o.appDone(),
+          BenchReport.s(o.appSeconds()), BenchReport.ms(appPer), o.directDone(), BenchReport.s(o.directSeconds()),
+          BenchReport.ms(directPer), o.bareDone(), BenchReport.s(o.bareSeconds()), BenchReport.ms(barePer), appPer / barePer,
+          directPer / barePer));
     }
     if (openings.size() > 1) {
       Opening first = openings.get(0);
       Opening last = openings.get(openings.size() - 1);
       double growth = (last.appSeconds() / Math.max(1, last.appDone())) / (first.appSeconds() / Math.max(1, first.appDone()));
-      md.append(BenchReport.f("%nPer-client cost, %,d → %,d clients: %.2f×.%n", first.clients(), last.clients(), growth));
+      double directGrowth = (last.directSeconds() / Math.max(1, last.directDone())) / (first.directSeconds() / Math.max(1, first.directDone()));
+      md.append(BenchReport.f("%nPer-client cost, %,d → %,d clients: round %.2f×, direct %.2f×.%n", first.clients(), last.clients(),
+          growth, directGrowth));
     }
     return md.toString();
   }
