@@ -57,6 +57,12 @@ class RecordRenderBenchmark {
   }
 
   static Result run(int renders) throws Exception {
+    // as in the application (logging.level.org.apache.fop: warn): without Spring Boot's logging set-up,
+    // logback logs FOP's "Rendered page" lines at DEBUG/INFO, which costs time per render
+    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+        .setLevel(ch.qos.logback.classic.Level.INFO);
+    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.fop"))
+        .setLevel(ch.qos.logback.classic.Level.WARN);
     VisitRecord record = record(70);
 
     long start = System.nanoTime();
