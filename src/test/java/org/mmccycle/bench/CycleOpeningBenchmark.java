@@ -137,6 +137,7 @@ class CycleOpeningBenchmark {
     } finally {
       bare.close();
       app.close();
+      BenchReport.deleteQuietly(dir);
     }
   }
 

@@ -95,6 +95,9 @@ class StartupBenchmark {
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
+      if (!process.isAlive()) {
+        BenchReport.deleteQuietly(dir); // keeps out.log of a launch that failed (the assertion names it)
+      }
     }
   }
 
