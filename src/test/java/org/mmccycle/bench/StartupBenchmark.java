@@ -68,6 +68,7 @@ class StartupBenchmark {
     long t0 = System.nanoTime();
     Process process = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
         .redirectOutput(log.toFile()).start();
+    boolean measured = false;
     try {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
       HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/engine-rest/engine"))
@@ -89,14 +90,15 @@ class StartupBenchmark {
       long rssLater = rssMb(process.pid());
       System.out.printf("%s: ready %.1f s, RSS %d MB, 5 s later %d MB (load %s)%n", what, ready, rssAtReady, rssLater,
           BenchReport.loadAverage());
+      measured = true;
       return new Launch(what, ready, rssAtReady, rssLater);
     } finally {
       process.destroy();
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
-      if (!process.isAlive()) {
-        BenchReport.deleteQuietly(dir); // keeps out.log of a launch that failed (the assertion names it)
+      if (measured && !process.isAlive()) {
+        BenchReport.deleteQuietly(dir); // a launch that failed keeps its out.log (the assertion names it)
       }
     }
   }
