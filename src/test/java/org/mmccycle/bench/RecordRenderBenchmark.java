@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.mmccycle.checklist.ChecklistItem;
 import org.mmccycle.document.PdfRenderer;
 import org.mmccycle.document.VisitRecord;
 
 /**
- * How long rendering a filed record (70 items, PDF/A-2b) takes: the first render (start-up
+ * Also run by {@code mvn -Pbench verify} (its {@code @Test}). How long rendering a filed record (70 items, PDF/A-2b) takes: the first render (start-up
  * included: FopFactory, templates, fonts), then the median and p95 of warm renders on one thread,
  * then throughput on two threads sharing the renderer. Not a test; run it by hand:
  *
@@ -22,12 +25,44 @@ import org.mmccycle.document.VisitRecord;
  * java -cp target/classes:target/test-classes:$(cat target/cp.txt) org.mmccycle.bench.RecordRenderBenchmark [renders]
  * </pre>
  */
-public final class RecordRenderBenchmark {
+class RecordRenderBenchmark {
 
-  private RecordRenderBenchmark() {}
+  /** What {@link #run} measured. */
+  record Result(int renders, double firstMs, int bytes, double medianMs, double p95Ms, double maxMs, double twoThreadWallMs,
+      double medianCpuMs) {}
+
+  /** The bench profile's entry point ({@code mvn -Pbench verify}): 200 renders, table into docs/performance.md. */
+  @Test
+  @Timeout(value = 15, unit = TimeUnit.MINUTES)
+  void renderFiledRecord() throws Exception {
+    String load = BenchReport.loadAverage();
+    Result r = run(Integer.getInteger("bench.renders", 200));
+    BenchReport.write("render", "### Rendering a filed 70-item record (issue 8, part 2)\n\n"
+        + "Command: `" + BenchReport.COMMAND + "` (class `org.mmccycle.bench.RecordRenderBenchmark`, same record and "
+        + "procedure as above: first render with the renderer's construction, 50 unmeasured, then " + r.renders()
+        + " warm renders on one thread, then " + r.renders() + " on 2 threads sharing the renderer).\n\n"
+        + BenchReport.machine(load) + "\n\n"
+        + "| measure | result |\n| --- | ---: |\n"
+        + BenchReport.f("| first render (construction included), %,d bytes | %s |%n", r.bytes(), BenchReport.ms(r.firstMs()))
+        + BenchReport.f("| warm, 1 thread: median | %s |%n", BenchReport.ms(r.medianMs()))
+        + BenchReport.f("| warm, 1 thread: median CPU time of the rendering thread | %s |%n", BenchReport.ms(r.medianCpuMs()))
+        + BenchReport.f("| warm, 1 thread: p95 | %s |%n", BenchReport.ms(r.p95Ms()))
+        + BenchReport.f("| warm, 1 thread: max | %s |%n", BenchReport.ms(r.maxMs()))
+        + BenchReport.f("| warm, 2 threads: wall | %s (%s per record, %.1f records/s) |%n", BenchReport.ms(r.twoThreadWallMs()),
+            BenchReport.ms(r.twoThreadWallMs() / r.renders()), r.renders() * 1000 / r.twoThreadWallMs()));
+  }
 
   public static void main(String[] args) throws Exception {
-    int renders = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+    run(args.length > 0 ? Integer.parseInt(args[0]) : 200);
+  }
+
+  static Result run(int renders) throws Exception {
+    // as in the application (logging.level.org.apache.fop: warn): without Spring Boot's logging set-up,
+    // logback logs FOP's "Rendered page" lines at DEBUG/INFO, which costs time per render
+    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+        .setLevel(ch.qos.logback.classic.Level.INFO);
+    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.fop"))
+        .setLevel(ch.qos.logback.classic.Level.WARN);
     VisitRecord record = record(70);
 
     long start = System.nanoTime();
@@ -40,11 +75,18 @@ public final class RecordRenderBenchmark {
       renderer.renderRecord(record); // warm-up, not measured
     }
     double[] warm = new double[renders];
+    // CPU time of the rendering thread too: on a shared machine, wall time includes waiting for a core
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    double[] cpu = new double[renders];
     for (int i = 0; i < renders; i++) {
+      long c = mx.getCurrentThreadCpuTime();
       long t = System.nanoTime();
       renderer.renderRecord(record);
       warm[i] = millis(System.nanoTime() - t);
+      cpu[i] = millis(mx.getCurrentThreadCpuTime() - c);
     }
+    Arrays.sort(cpu);
+    System.out.printf("warm, 1 thread: median CPU time of the rendering thread %.1f ms%n", percentile(cpu, 50));
     Arrays.sort(warm);
     System.out.printf("warm, 1 thread, %d renders: median %.1f ms, p95 %.1f ms, max %.1f ms%n",
         renders, percentile(warm, 50), percentile(warm, 95), warm[warm.length - 1]);
@@ -62,6 +104,8 @@ public final class RecordRenderBenchmark {
     threads.shutdown();
     System.out.printf("warm, 2 threads, %d renders: %.0f ms wall, %.1f ms per record, %.1f records/s%n",
         renders, wallMs, wallMs / renders, renders * 1000 / wallMs);
+    return new Result(renders, firstMs, first.length, percentile(warm, 50), percentile(warm, 95), warm[warm.length - 1], wallMs,
+        percentile(cpu, 50));
   }
 
   private static VisitRecord record(int count) {

@@ -1,0 +1,352 @@
+package org.mmccycle.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.mmccycle.MmcCycleApplication;
+import org.mmccycle.client.ClientRepository;
+import org.mmccycle.client.ContractClient;
+import org.mmccycle.client.Device;
+import org.mmccycle.client.DeviceKind;
+import org.mmccycle.security.MmcGroups;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Issue 8, parts 1 and 4: opening a month for 100, 1,000 and 10,000 clients (3 devices each) on file
+ * H2 with the job executor on, until every cycle waits at Task_ScheduleVisit, side by side with a
+ * bare engine (file H2, history full) starting as many one-user-task instances on 2 threads; then,
+ * with the open tasks left behind, the technicians' task list over /engine-rest and completions per
+ * second. Only the {@code bench} Maven profile runs it ({@code mvn -Pbench verify}).
+ *
+ * <p>System properties: {@code bench.sizes} (default 100,1000,10000), {@code bench.sizeTimeoutSeconds}
+ * (per size and side, default 900). A size that times out is reported with what was done.
+ */
+class CycleOpeningBenchmark {
+
+  private static final String USER = "bench";
+  private static final String PASSWORD = "bench-pw";
+
+  record Opening(int clients, double appSeconds, int appDone, double directSeconds, int directDone, double bareSeconds,
+      int bareDone) {}
+
+  @Test
+  @Timeout(value = 55, unit = TimeUnit.MINUTES)
+  void openMonthsThenTaskListAndCompletions() throws Exception {
+    String loadAtStart = BenchReport.loadAverage();
+    int[] sizes = Arrays.stream(System.getProperty("bench.sizes", "100,1000,10000").split(","))
+        .map(String::trim).mapToInt(Integer::parseInt).toArray();
+    long sizeTimeout = Long.getLong("bench.sizeTimeoutSeconds", 300);
+    Path dir = Files.createTempDirectory("mmc-bench-open");
+
+    ConfigurableApplicationContext app = startApp(dir);
+    ProcessEngine bare = bareEngine(dir);
+    try {
+      List<Opening> openings = new ArrayList<>();
+      ClientRepository clients = app.getBean(ClientRepository.class);
+      JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+      RuntimeService runtime = app.getBean(RuntimeService.class);
+      ManagementService management = app.getBean(ManagementService.class);
+      int inserted = 0;
+      int month = 1;
+      for (int size : sizes) {
+        for (; inserted < size; inserted++) {
+          String slug = String.format("client-%05d", inserted);
+          clients.insert(new ContractClient(slug, "Client " + inserted, "it@" + slug + ".invalid", "Street " + inserted,
+              null, true, List.of(new Device("srv-01", DeviceKind.values()[0]), new Device("nas-01", DeviceKind.values()[0]),
+                  new Device("fw-01", DeviceKind.values()[0]))));
+        }
+        String cycleMonth = String.format("2027-%02d", month++);
+        long before = scheduleTasks(jdbc);
+        System.out.printf("opening %s for %d clients (load %s)%n", cycleMonth, size, BenchReport.loadAverage());
+        long t0 = System.nanoTime();
+        String round = runtime.createMessageCorrelation("OpenMonth").setVariable("month", cycleMonth).correlateWithResult()
+            .getProcessInstance().getId();
+        long deadline = t0 + TimeUnit.SECONDS.toNanos(sizeTimeout);
+        long done = 0;
+        while (System.nanoTime() < deadline) {
+          done = scheduleTasks(jdbc) - before;
+          if (done >= size) {
+            break;
+          }
+          long failed = management.createJobQuery().withException().count();
+          assertThat(failed).as("failed jobs (see the log)").isZero();
+          Thread.sleep(200);
+        }
+        double appSeconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("app: %d of %d in %.1f s%n", done, size, appSeconds);
+        if (done < size) {
+          // out of time: stop the round's remaining jobs, so that they neither compete with the next
+          // measurements nor race the direct opening of the same clients (checklist revision numbers)
+          runtime.suspendProcessInstanceById(round);
+          Thread.sleep(10_000); // the batch already locked finishes
+        }
+
+        // the same opening without the round: CycleOpener.open per client on 2 threads (its own month)
+        String directMonth = String.format("2027-%02d", month++);
+        long d0 = System.nanoTime();
+        int directDone = openDirectly(app.getBean(org.mmccycle.process.CycleOpener.class), size, directMonth,
+            d0 + TimeUnit.SECONDS.toNanos(sizeTimeout));
+        double directSeconds = (System.nanoTime() - d0) / 1e9;
+        System.out.printf("direct: %d of %d in %.1f s%n", directDone, size, directSeconds);
+
+        long b0 = System.nanoTime();
+        int bareDone = startBare(bare, size, cycleMonth, b0 + TimeUnit.SECONDS.toNanos(sizeTimeout));
+        double bareSeconds = (System.nanoTime() - b0) / 1e9;
+        System.out.printf("bare: %d of %d in %.1f s%n", bareDone, size, bareSeconds);
+        openings.add(new Opening(size, appSeconds, (int) done, directSeconds, directDone, bareSeconds, bareDone));
+      }
+      BenchReport.write("opening", openingTable(openings, loadAtStart, sizeTimeout));
+
+      String loadAtTaskList = BenchReport.loadAverage();
+      int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+      long openTasks = jdbc.queryForObject("select count(*) from ACT_RU_TASK", Long.class);
+      double[] list = taskList(port, 30, 300);
+      double[] completions = complete(app.getBean(TaskService.class), 2000, 60);
+      BenchReport.write("tasklist", taskListTable(openTasks, list, completions, loadAtTaskList));
+    } finally {
+      bare.close();
+      app.close();
+      BenchReport.deleteQuietly(dir);
+    }
+  }
+
+  private static long scheduleTasks(JdbcTemplate jdbc) {
+    return jdbc.queryForObject("select count(*) from ACT_RU_TASK where TASK_DEF_KEY_ = 'Task_ScheduleVisit'", Long.class);
+  }
+
+  private static ConfigurableApplicationContext startApp(Path dir) {
+    Map<String, Object> props = new LinkedHashMap<>();
+    props.put("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("app/mmc-cycle") + ";DB_CLOSE_ON_EXIT=FALSE");
+    props.put("server.port", "0");
+    props.put("server.address", "127.0.0.1");
+    props.put("camunda.bpm.job-execution.enabled", "true");
+    props.put("mmc.documents.publish-folder", dir.resolve("published").toString());
+    props.put("mmc.documents.archive-folder", dir.resolve("archive").toString());
+    props.put("mmc.mail.enabled", "false");
+    props.put("logging.level.root", "warn");
+    props.put("logging.level.org.mmccycle", "warn");
+    // command-line arguments: they win over application.yaml (default properties would not)
+    ConfigurableApplicationContext app = new SpringApplicationBuilder(MmcCycleApplication.class)
+        .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+    IdentityService identity = app.getBean(IdentityService.class);
+    if (identity.createUserQuery().userId(USER).count() == 0) {
+      var user = identity.newUser(USER);
+      user.setFirstName("Bench");
+      user.setLastName("Technician");
+      user.setPassword(PASSWORD);
+      identity.saveUser(user);
+      identity.createMembership(USER, MmcGroups.TECHNICIANS);
+    }
+    return app;
+  }
+
+  private static ProcessEngine bareEngine(Path dir) {
+    ProcessEngineConfiguration config = new StandaloneProcessEngineConfiguration()
+        .setProcessEngineName("bare-bench")
+        .setJdbcUrl("jdbc:h2:file:" + dir.resolve("bare/engine") + ";DB_CLOSE_ON_EXIT=FALSE")
+        .setJdbcUsername("sa")
+        .setJdbcPassword("")
+        .setJdbcDriver("org.h2.Driver")
+        .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
+        .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
+        .setJobExecutorActivate(false);
+    ProcessEngine engine = config.buildProcessEngine();
+    engine.getRepositoryService().createDeployment().addClasspathResource("bench/one-user-task.bpmn").deploy();
+    return engine;
+  }
+
+  /** Starts {@code count} one-user-task instances on 2 threads; returns how many started before the deadline. */
+  private static int startBare(ProcessEngine engine, int count, String month, long deadline) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    AtomicInteger started = new AtomicInteger();
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        String key = String.format("client-%05d:%s", i, month);
+        futures.add(pool.submit(() -> {
+          if (System.nanoTime() < deadline) {
+            engine.getRuntimeService().startProcessInstanceByKey("Process_BenchOneUserTask", key,
+                Map.of("clientSlug", key.substring(0, key.indexOf(':')), "cycleMonth", month));
+            started.incrementAndGet();
+          }
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    return started.get();
+  }
+
+  /** Opens {@code count} clients' cycles with {@link org.mmccycle.process.CycleOpener#open} on 2 threads; returns how many before the deadline. */
+  private static int openDirectly(org.mmccycle.process.CycleOpener opener, int count, String month, long deadline)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    AtomicInteger opened = new AtomicInteger();
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        String slug = String.format("client-%05d", i);
+        futures.add(pool.submit(() -> {
+          if (System.nanoTime() < deadline) {
+            try {
+              opener.open(slug, java.time.YearMonth.parse(month));
+              opened.incrementAndGet();
+            } catch (RuntimeException e) {
+              System.out.println("direct opening failed for " + slug + ": " + e);
+            }
+          }
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    return opened.get();
+  }
+
+  private static double[] taskList(int port, int warmUp, int measured) throws Exception {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+            + "/engine-rest/task?candidateGroup=technicians&maxResults=50"))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+        .timeout(Duration.ofSeconds(30)).GET().build();
+    double[] times = new double[measured];
+    for (int i = 0; i < warmUp + measured; i++) {
+      long t = System.nanoTime();
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      double ms = (System.nanoTime() - t) / 1e6;
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      assertThat(response.body()).startsWith("[{");
+      if (i >= warmUp) {
+        times[i - warmUp] = ms;
+      }
+    }
+    Arrays.sort(times);
+    return times;
+  }
+
+  /** Completes up to {@code max} Schedule visit tasks on 2 threads (engine API, the proposed date kept); {count, seconds}. */
+  private static double[] complete(TaskService tasks, int max, int seconds) throws Exception {
+    List<Task> open = tasks.createTaskQuery().taskDefinitionKey("Task_ScheduleVisit").orderByTaskCreateTime().desc()
+        .listPage(0, max);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    AtomicInteger completed = new AtomicInteger();
+    AtomicInteger failed = new AtomicInteger();
+    long t0 = System.nanoTime();
+    long deadline = t0 + TimeUnit.SECONDS.toNanos(seconds);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (Task task : open) {
+        futures.add(pool.submit(() -> {
+          if (System.nanoTime() >= deadline) {
+            return;
+          }
+          try {
+            tasks.setAssignee(task.getId(), USER);
+            tasks.complete(task.getId());
+            completed.incrementAndGet();
+          } catch (RuntimeException e) {
+            if (failed.incrementAndGet() <= 3) {
+              e.printStackTrace();
+            }
+          }
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    return new double[] {completed.get(), (System.nanoTime() - t0) / 1e9, failed.get()};
+  }
+
+  private static String openingTable(List<Opening> openings, String loadAtStart, long sizeTimeout) {
+    StringBuilder md = new StringBuilder();
+    md.append("### Opening a month (issue 8, part 1)\n\n");
+    md.append("Command: `").append(BenchReport.COMMAND).append("` (class `org.mmccycle.bench.CycleOpeningBenchmark`). ")
+        .append("The whole application in the benchmark's JVM, file H2 in a fresh temp folder, job executor on with the ")
+        .append("settings of application.yaml. Round: message OpenMonth correlated, clock stopped when every cycle waits at ")
+        .append("Task_ScheduleVisit (ACT_RU_TASK counted every 200 ms). Clients have 3 devices each; sizes run one after ")
+        .append("the other in one database (the tasks of the smaller months stay open). Direct: the same clients' cycles ")
+        .append("(another month) opened by calling `CycleOpener.open` on 2 threads, without the round process. Bare engine: a standalone ")
+        .append("engine in the same JVM, file H2, history full, starting as many instances of a start → user task ")
+        .append("process (src/test/resources/bench/one-user-task.bpmn) on 2 threads. Bound: ").append(sizeTimeout)
+        .append(" s per size and side.\n\n");
+    md.append(BenchReport.machine(loadAtStart)).append("\n\n");
+    md.append("| clients | round: opened | round | round per client | direct: opened | direct | direct per client | bare: started | bare | bare per client | round / bare | direct / bare |\n");
+    md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    for (Opening o : openings) {
+      double appPer = o.appSeconds() * 1000 / Math.max(1, o.appDone());
+      double directPer = o.directSeconds() * 1000 / Math.max(1, o.directDone());
+      double barePer = o.bareSeconds() * 1000 / Math.max(1, o.bareDone());
+      md.append(BenchReport.f("| %,d | %,d | %s | %s | %,d | %s | %s | %,d | %s | %s | %.2f× | %.2f× |%n", o.clients(), o.appDone(),
+          BenchReport.s(o.appSeconds()), BenchReport.ms(appPer), o.directDone(), BenchReport.s(o.directSeconds()),
+          BenchReport.ms(directPer), o.bareDone(), BenchReport.s(o.bareSeconds()), BenchReport.ms(barePer), appPer / barePer,
+          directPer / barePer));
+    }
+    if (openings.size() > 1) {
+      Opening first = openings.get(0);
+      Opening last = openings.get(openings.size() - 1);
+      double growth = (last.appSeconds() / Math.max(1, last.appDone())) / (first.appSeconds() / Math.max(1, first.appDone()));
+      double directGrowth = (last.directSeconds() / Math.max(1, last.directDone())) / (first.directSeconds() / Math.max(1, first.directDone()));
+      md.append(BenchReport.f("%nPer-client cost, %,d → %,d clients: round %.2f×, direct %.2f×.%n", first.clients(), last.clients(),
+          growth, directGrowth));
+    }
+    return md.toString();
+  }
+
+  private static String taskListTable(long openTasks, double[] list, double[] completions, String loadAtStart) {
+    StringBuilder md = new StringBuilder();
+    md.append("### Task list and completions with the open tasks (issue 8, part 4)\n\n");
+    md.append("Same run and database, right after the openings: `GET /engine-rest/task?candidateGroup=technicians&maxResults=50` ")
+        .append("with Basic auth as a member of technicians (authorizations on), 30 unmeasured, then 300 sequential ")
+        .append("requests on loopback; then Schedule visit tasks completed (assignee set, proposed date kept, through the ")
+        .append("engine API, as the REST resource does) on 2 threads, at most 2,000 or 60 s.\n\n");
+    md.append(BenchReport.machine(loadAtStart)).append("\n\n");
+    md.append("| measure | result |\n| --- | ---: |\n");
+    md.append(BenchReport.f("| open tasks (ACT_RU_TASK) | %,d |%n", openTasks));
+    md.append(BenchReport.f("| task list p50 | %s |%n", BenchReport.ms(BenchReport.percentile(list, 50))));
+    md.append(BenchReport.f("| task list p99 | %s |%n", BenchReport.ms(BenchReport.percentile(list, 99))));
+    md.append(BenchReport.f("| task list max | %s |%n", BenchReport.ms(list[list.length - 1])));
+    md.append(BenchReport.f("| completions | %,.0f in %s (%,.0f failed) |%n", completions[0], BenchReport.s(completions[1]), completions[2]));
+    md.append(BenchReport.f("| completions per second | %,.1f |%n", completions[0] / completions[1]));
+    return md.toString();
+  }
+}
