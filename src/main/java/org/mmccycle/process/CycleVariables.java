@@ -50,6 +50,8 @@ public final class CycleVariables {
 
   public static final String CLIENT_CYCLE_PROCESS = "Process_ClientMaintenanceCycle";
   public static final String MONTHLY_ROUND_PROCESS = "Process_MonthlyMaintenanceRound";
+  /** One client's cycle opening, in a job of its own (started by the round). */
+  public static final String CLIENT_CYCLE_OPENING_PROCESS = "Process_ClientCycleOpening";
   /** The message that opens a given month by hand (a start event of the monthly round). */
   public static final String OPEN_MONTH_MESSAGE = "OpenMonth";
 

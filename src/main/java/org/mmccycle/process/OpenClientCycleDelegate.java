@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Monthly round, once per client (its own job, so one failing client is one incident). */
+/** Client cycle opening: opens the client's cycle for the month (its own job: one failing client is one incident). */
 @Component
 public class OpenClientCycleDelegate implements JavaDelegate {
 

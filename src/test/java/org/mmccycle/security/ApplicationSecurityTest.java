@@ -43,7 +43,8 @@ class ApplicationSecurityTest extends MmcSpringBootTest {
     assertThat(deployed).containsExactlyInAnyOrderElementsOf(filesIn("processes", "forms"));
     assertThat(repositoryService.createProcessDefinitionQuery().deploymentId(latest.getId()).list())
         .extracting(definition -> definition.getKey())
-        .containsExactlyInAnyOrder("Process_ClientMaintenanceCycle", "Process_MonthlyMaintenanceRound", "Process_ClientOnboarding");
+        .containsExactlyInAnyOrder("Process_ClientMaintenanceCycle", "Process_MonthlyMaintenanceRound", "Process_ClientOnboarding",
+            "Process_ClientCycleOpening");
   }
 
   @Test
@@ -94,6 +95,7 @@ class ApplicationSecurityTest extends MmcSpringBootTest {
     assertThat(response.getBody()).contains("\"month\":\"2027-10\"");
     String round = roundOf(response.getBody());
     fixture.executeDueJobs(round);
+    fixture.executeOpenings();
     assertThat(fixture.cyclesWithBusinessKey(client.slug(), YearMonth.of(2027, 10))).isEqualTo(1);
     ResponseEntity<String> status = rest.withBasicAuth(manager, PASSWORD)
         .getForEntity("/api/cycles/" + client.slug() + "/2027-10", String.class);
