@@ -24,6 +24,14 @@ public class ChecklistRevisionRepository {
     this.jdbc = jdbc;
   }
 
+  /**
+   * Locks the client's row until the transaction ends: whoever makes a revision of the client holds
+   * it, so two transactions never both take "latest + 1" (two months of one client opened at once).
+   */
+  public void lockClient(String clientSlug) {
+    jdbc.sql("select slug from mmc_client where slug = ? for update").param(clientSlug).query(String.class).optional();
+  }
+
   public Optional<Integer> latestNumber(String clientSlug) {
     int latest = jdbc.sql("select coalesce(max(number), 0) from mmc_checklist_revision where client_slug = ?")
         .param(clientSlug).query(Integer.class).single();

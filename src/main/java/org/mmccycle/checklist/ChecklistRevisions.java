@@ -117,6 +117,7 @@ public class ChecklistRevisions {
     if (revisions.latestNumber(clientSlug).isEmpty()) {
       firstRevisionOfExistingClient(clientSlug);
     }
+    revisions.lockClient(clientSlug);
     int latest = revisions.latestNumber(clientSlug).orElseThrow();
     if (baseRevision != latest) {
       throw new ConflictException("revision " + baseRevision + " of '" + clientSlug + "' is not the latest (" + latest
@@ -189,6 +190,12 @@ public class ChecklistRevisions {
 
   private ChecklistRevision firstRevisionOfExistingClient(String clientSlug) {
     ContractClient client = requireClient(clientSlug);
+    revisions.lockClient(clientSlug);
+    Optional<Integer> madeMeanwhile = revisions.latestNumber(clientSlug);
+    if (madeMeanwhile.isPresent()) {
+      // another cycle of this client (another month) made the first revision while we waited for the lock
+      return revision(clientSlug, madeMeanwhile.get());
+    }
     Instant now = Instant.now();
     return createFirstRevision(client, List.of(), YearMonth.from(now.atZone(zone)), "mmc-cycle", now);
   }
