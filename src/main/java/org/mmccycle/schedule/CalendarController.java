@@ -3,9 +3,9 @@ package org.mmccycle.schedule;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.mmccycle.process.CycleClock;
+import org.mmccycle.process.CycleMonth;
 import org.mmccycle.security.CurrentUser;
 import org.mmccycle.security.MmcGroups;
 import org.springframework.http.HttpStatus;
@@ -55,7 +55,7 @@ public class CalendarController {
       throw new IllegalArgumentException("give exactly one of month (yyyy-MM), client or technician");
     }
     if (month != null) {
-      return visits.inMonth(month(month));
+      return visits.inMonth(CycleMonth.parse(month));
     }
     return client != null ? visits.ofClient(client) : visits.ofTechnician(technician);
   }
@@ -71,7 +71,7 @@ public class CalendarController {
   @GetMapping(value = "/api/calendar/month", produces = MediaType.TEXT_HTML_VALUE)
   public String monthView(@RequestParam(required = false) String month) {
     currentUser.id();
-    YearMonth yearMonth = month == null ? clock.currentMonth() : month(month);
+    YearMonth yearMonth = month == null ? clock.currentMonth() : CycleMonth.parse(month);
     return MonthView.render(yearMonth, visits.inMonth(yearMonth), clock.today());
   }
 
@@ -100,11 +100,4 @@ public class CalendarController {
         .body(ICalendarWriter.write(name, shown, clock.now()));
   }
 
-  private static YearMonth month(String month) {
-    try {
-      return YearMonth.parse(month);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("month must be written yyyy-MM (for example 2026-11), not '" + month + "'");
-    }
-  }
 }
