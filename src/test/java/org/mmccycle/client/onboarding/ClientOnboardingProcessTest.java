@@ -1,5 +1,6 @@
 package org.mmccycle.client.onboarding;
 
+import org.mmccycle.process.OnboardClientDelegate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 

@@ -1,4 +1,4 @@
-package org.mmccycle.notify;
+package org.mmccycle.process;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +9,9 @@ import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.mmccycle.notify.Mail;
+import org.mmccycle.notify.MmcMailer;
+import org.mmccycle.notify.TaskNotice;
 import org.mmccycle.responsibility.Job;
 import org.mmccycle.responsibility.Responsibility;
 import org.mmccycle.responsibility.WithoutAuthorization;

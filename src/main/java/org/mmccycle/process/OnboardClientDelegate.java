@@ -1,4 +1,4 @@
-package org.mmccycle.client.onboarding;
+package org.mmccycle.process;
 
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.mmccycle.ConflictException;
+import org.mmccycle.client.onboarding.ClientOnboarding;
+import org.mmccycle.client.onboarding.NewClient;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
