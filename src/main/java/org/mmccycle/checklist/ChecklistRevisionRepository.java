@@ -4,8 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -19,9 +21,11 @@ public class ChecklistRevisionRepository {
       + "(select count(*) from mmc_checklist_item i where i.revision_id = r.id) as item_count";
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
 
-  public ChecklistRevisionRepository(JdbcClient jdbc) {
+  public ChecklistRevisionRepository(JdbcClient jdbc, JdbcTemplate batch) {
     this.jdbc = jdbc;
+    this.batch = batch;
   }
 
   /**
@@ -48,15 +52,16 @@ public class ChecklistRevisionRepository {
             revision.publishedBy())
         .update(keys, "id");
     long id = keys.getKey().longValue();
+    // one batch for the items (a first revision has about 70)
+    List<Object[]> rows = new ArrayList<>(items.size());
     int position = 0;
     for (RevisionItem item : items) {
       Recurrence recurrence = item.recurrence();
-      jdbc.sql("insert into mmc_checklist_item (revision_id, item_id, position, device, device_kind, section, text, frequency, "
-              + "due_months, on_site_required) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-          .params(id, item.id(), position++, item.device(), item.deviceKind(), item.section(), item.text(),
-              recurrence.frequency().name(), recurrence.storedMonths(), item.isOnSiteRequired())
-          .update();
+      rows.add(new Object[] {id, item.id(), position++, item.device(), item.deviceKind(), item.section(), item.text(),
+          recurrence.frequency().name(), recurrence.storedMonths(), item.isOnSiteRequired()});
     }
+    batch.batchUpdate("insert into mmc_checklist_item (revision_id, item_id, position, device, device_kind, section, text, frequency, "
+        + "due_months, on_site_required) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
     return revision.withItems(items);
   }
 

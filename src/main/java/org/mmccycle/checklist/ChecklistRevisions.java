@@ -92,7 +92,26 @@ public class ChecklistRevisions {
   /** The items of the revision in force in {@code month} that are due in that month, in order. */
   @Transactional
   public List<RevisionItem> itemsDueIn(String clientSlug, YearMonth month) {
-    return inForceIn(clientSlug, month).items().stream().filter(i -> i.recurrence().isDueIn(month.getMonth())).toList();
+    return dueIn(inForceIn(clientSlug, month), month);
+  }
+
+  /**
+   * What a cycle of {@code month} starts with, read once: the revision in force (its items due this
+   * month are executed) and the client's latest revision, published or not (what Revise changes).
+   */
+  public record CycleChecklist(ChecklistRevision inForce, List<ChecklistItem> dueItems, ChecklistRevision latest) {}
+
+  /** The {@link CycleChecklist} of the client's cycle of {@code month}. */
+  @Transactional
+  public CycleChecklist forCycle(String clientSlug, YearMonth month) {
+    ChecklistRevision inForce = inForceIn(clientSlug, month);
+    int latest = revisions.latestNumber(clientSlug).orElseThrow();
+    return new CycleChecklist(inForce, dueIn(inForce, month).stream().map(RevisionItem::toChecklistItem).toList(),
+        latest == inForce.number() ? inForce : revision(clientSlug, latest));
+  }
+
+  private static List<RevisionItem> dueIn(ChecklistRevision revision, YearMonth month) {
+    return revision.items().stream().filter(i -> i.recurrence().isDueIn(month.getMonth())).toList();
   }
 
   /** {@link #itemsDueIn} as the rows of the Execute form ({@code checklistItems}). */

@@ -40,10 +40,10 @@ public class PrepareChecklistDelegate implements JavaDelegate {
     ContractClient client = clients.find(slug)
         .orElseThrow(() -> new IllegalStateException("the cycle's client '" + slug + "' does not exist"));
     execution.setVariable(CLIENT_NAME, client.name());
-    execution.setVariable(CHECKLIST_ITEMS, json.toVariable(revisions.checklistDueIn(slug, month)));
-    execution.setVariable(CHECKLIST_REVISION, revisions.inForceIn(slug, month).number());
-    int latest = revisions.latestNumber(slug);
-    execution.setVariable(BASE_REVISION, latest);
-    execution.setVariable(REVISION_ITEMS, json.toVariable(revisions.revision(slug, latest).items()));
+    var checklist = revisions.forCycle(slug, month);
+    execution.setVariable(CHECKLIST_ITEMS, json.toVariable(checklist.dueItems()));
+    execution.setVariable(CHECKLIST_REVISION, checklist.inForce().number());
+    execution.setVariable(BASE_REVISION, checklist.latest().number());
+    execution.setVariable(REVISION_ITEMS, json.toVariable(checklist.latest().items()));
   }
 }

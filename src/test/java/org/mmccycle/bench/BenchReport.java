@@ -8,6 +8,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes a benchmark's results into docs/performance.md, between the markers
@@ -62,6 +64,16 @@ final class BenchReport {
       text = text.stripTrailing() + "\n\n" + block + "\n";
     }
     Files.writeString(doc, text);
+  }
+
+  /** The H2 URL of application.yaml (its settings: write delay, query cache, …) for a database at {@code file}. */
+  static String applicationH2Url(Path file) throws IOException {
+    String yaml = Files.readString(Path.of(System.getProperty("bench.applicationYaml", "src/main/resources/application.yaml")));
+    Matcher url = Pattern.compile("url: jdbc:h2:file:\\./data/mmc-cycle(;\\S*)").matcher(yaml);
+    if (!url.find()) {
+      throw new IllegalStateException("no H2 file URL in application.yaml");
+    }
+    return "jdbc:h2:file:" + file + url.group(1);
   }
 
   /** Best effort: removes a benchmark's temp folder (H2 files of several GB after 10,000 clients). */

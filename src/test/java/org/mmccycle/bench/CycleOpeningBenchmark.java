@@ -145,9 +145,10 @@ class CycleOpeningBenchmark {
     return jdbc.queryForObject("select count(*) from ACT_RU_TASK where TASK_DEF_KEY_ = 'Task_ScheduleVisit'", Long.class);
   }
 
-  private static ConfigurableApplicationContext startApp(Path dir) {
+  private static ConfigurableApplicationContext startApp(Path dir) throws java.io.IOException {
     Map<String, Object> props = new LinkedHashMap<>();
-    props.put("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("app/mmc-cycle") + ";DB_CLOSE_ON_EXIT=FALSE");
+    // the application's own H2 settings (application.yaml), in the temp folder
+    props.put("spring.datasource.url", BenchReport.applicationH2Url(dir.resolve("app/mmc-cycle")));
     props.put("server.port", "0");
     props.put("server.address", "127.0.0.1");
     props.put("camunda.bpm.job-execution.enabled", "true");

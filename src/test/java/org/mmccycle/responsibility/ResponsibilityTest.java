@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -32,6 +35,7 @@ class ResponsibilityTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
+  @Autowired HistoryService historyService;
 
   private String deploymentId;
 
@@ -89,6 +93,31 @@ class ResponsibilityTest {
   void refusesAnUnknownJobOrClient() {
     assertThatThrownBy(() -> responsibility.candidateGroup("dance", newClient("tom"))).hasMessageContaining("no job 'dance'");
     assertThatThrownBy(() -> responsibility.candidateGroup("execute", "nobody")).hasMessageContaining("no contract client 'nobody'");
+  }
+
+  @Test
+  void eachAnswerIsEvaluatedOncePerTableVersionAndANewVersionDecidesTheNextCall() throws Exception {
+    String region = "region-" + System.nanoTime();
+    long evaluations = decisionInstances();
+
+    assertThat(responsibility.decide(Job.EXECUTE, "standard", region, "tom").candidateGroup()).isEqualTo("technicians");
+    assertThat(responsibility.decide(Job.EXECUTE, "standard", region, "tina").candidateGroup()).isEqualTo("technicians");
+    assertThat(decisionInstances()).as("the second identical question is answered without evaluating the table")
+        .isEqualTo(evaluations + 1);
+
+    // an analyst moves the standard clients' visits to the service managers and deploys the table
+    String table = Files.readString(Path.of("processes/responsibility.dmn"));
+    String changed = table.replaceFirst("(<rule id=\"Rule_Execute\">[\\s\\S]*?<outputEntry id=\"Rule_Execute_CandidateGroup\"><text>)\"technicians\"",
+        "$1\"service-managers\"");
+    assertThat(changed).isNotEqualTo(table);
+    deploymentId = repositoryService.createDeployment().addString("responsibility.dmn", changed).deploy().getId();
+
+    assertThat(responsibility.decide(Job.EXECUTE, "standard", region, "tom").candidateGroup()).isEqualTo("service-managers");
+    assertThat(decisionInstances()).isEqualTo(evaluations + 2);
+  }
+
+  private long decisionInstances() {
+    return historyService.createHistoricDecisionInstanceQuery().decisionDefinitionKey(Responsibility.DECISION_KEY).count();
   }
 
   /** The expressions the lead puts in the client cycle model, in a user task of a small model. */
