@@ -80,6 +80,8 @@ public final class AccountabilityFixture {
   public static String openScheduled(org.mmccycle.process.CycleOpener opener, org.camunda.bpm.engine.TaskService taskService,
       String clientSlug, java.time.YearMonth month) {
     String cycle = opener.open(clientSlug, month).processInstanceId();
+    org.mmccycle.process.CycleTestFixture.prepare(
+        org.camunda.bpm.engine.ProcessEngines.getDefaultProcessEngine().getManagementService(), cycle);
     var schedule = taskService.createTaskQuery().processInstanceId(cycle).taskDefinitionKey("Task_ScheduleVisit").singleResult();
     taskService.complete(schedule.getId(), java.util.Map.of("visitDate", taskService.getVariable(schedule.getId(), "proposedVisitDate")));
     return cycle;

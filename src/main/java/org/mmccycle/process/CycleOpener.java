@@ -1,7 +1,6 @@
 package org.mmccycle.process;
 
 import static org.mmccycle.process.CycleVariables.CLIENT_CYCLE_PROCESS;
-import static org.mmccycle.process.CycleVariables.CLIENT_NAME;
 import static org.mmccycle.process.CycleVariables.CLIENT_SLUG;
 import static org.mmccycle.process.CycleVariables.CYCLE_MONTH;
 
@@ -21,6 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Opens a client's cycle for a month, at most once: the row in {@code mmc_client_cycle} (primary key
  * client + month) is written in the same transaction as the process instance, so a re-fired timer,
  * a manual re-run or a second node finds the cycle already open, or fails and rolls back its own start.
+ * The new cycle waits at the job of its first step (Prepare client checklist, asynchronous), which the
+ * job executors of every node share.
  */
 @Service
 public class CycleOpener {
@@ -40,22 +41,56 @@ public class CycleOpener {
     this.jdbc = jdbc;
   }
 
+  /** Opens the cycle of an active client: refuses an unknown or inactive client (nothing is started). */
   @Transactional
   public Opening open(String clientSlug, YearMonth month) {
-    String cycleMonth = CycleMonth.format(month);
-    Optional<String> open = openCycle(clientSlug, cycleMonth);
+    Optional<Opening> open = alreadyOpen(clientSlug, month);
     if (open.isPresent()) {
-      LOG.info("Cycle {} is already open ({})", CycleMonth.businessKey(clientSlug, month), open.get());
-      return new Opening(clientSlug, cycleMonth, open.get(), false);
+      return open.get();
     }
     ContractClient client = clients.find(clientSlug)
         .orElseThrow(() -> new IllegalArgumentException("no contract client '" + clientSlug + "'"));
     if (!client.active()) {
       throw new IllegalStateException("client '" + clientSlug + "' is not active: no cycle is opened for it");
     }
+    return start(clientSlug, month);
+  }
+
+  /**
+   * Opens the cycle of a client the monthly round listed as active, in a batch with others: a client
+   * deleted or made inactive since is skipped (empty), so that one client never fails the batch. The
+   * client's checklist and visit are read by the cycle's own first job (Prepare).
+   */
+  @Transactional
+  public Optional<Opening> request(String clientSlug, YearMonth month) {
+    Optional<Opening> open = alreadyOpen(clientSlug, month);
+    if (open.isPresent()) {
+      return open;
+    }
+    boolean active = jdbc.sql("select active from mmc_client where slug = ?").param(clientSlug).query(Boolean.class).optional()
+        .orElse(false);
+    if (!active) {
+      LOG.warn("No cycle for {} in {}: the client was deleted or made inactive after the month's clients were listed",
+          clientSlug, CycleMonth.format(month));
+      return Optional.empty();
+    }
+    return Optional.of(start(clientSlug, month));
+  }
+
+  private Optional<Opening> alreadyOpen(String clientSlug, YearMonth month) {
+    String cycleMonth = CycleMonth.format(month);
+    return openCycle(clientSlug, cycleMonth).map(processInstanceId -> {
+      LOG.info("Cycle {} is already open ({})", CycleMonth.businessKey(clientSlug, month), processInstanceId);
+      return new Opening(clientSlug, cycleMonth, processInstanceId, false);
+    });
+  }
+
+  private Opening start(String clientSlug, YearMonth month) {
+    String cycleMonth = CycleMonth.format(month);
     String businessKey = CycleMonth.businessKey(clientSlug, month);
+    // the cycle waits at its first step's job (Prepare): the start itself only writes the instance
     String processInstanceId = runtimeService.startProcessInstanceByKey(CLIENT_CYCLE_PROCESS, businessKey,
-        Map.of(CLIENT_SLUG, clientSlug, CLIENT_NAME, client.name(), CYCLE_MONTH, cycleMonth)).getId();
+        Map.of(CLIENT_SLUG, clientSlug, CYCLE_MONTH, cycleMonth)).getId();
     // a concurrent opener that got here first makes this insert fail: our start rolls back with it
     jdbc.sql("insert into mmc_client_cycle (client_slug, cycle_month, business_key, process_instance_id) values (?, ?, ?, ?)")
         .params(clientSlug, cycleMonth, businessKey, processInstanceId)

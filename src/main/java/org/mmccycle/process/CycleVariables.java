@@ -5,8 +5,10 @@ public final class CycleVariables {
 
   /** Monthly round: the month to open ("yyyy-MM"); empty when the timer fired (then: the current month). */
   public static final String MONTH = "month";
-  /** Monthly round: the slugs of the active clients, one client cycle each. */
+  /** Monthly round: the slugs of the active clients, one client cycle each; a cycle opening: its batch of them. */
   public static final String CLIENT_SLUGS = "clientSlugs";
+  /** A cycle opening: the clients of its batch that had been deleted or made inactive since the listing (no cycle). */
+  public static final String SKIPPED_CLIENTS = "skippedClients";
 
   public static final String CLIENT_SLUG = "clientSlug";
   public static final String CLIENT_NAME = "clientName";
@@ -50,7 +52,7 @@ public final class CycleVariables {
 
   public static final String CLIENT_CYCLE_PROCESS = "Process_ClientMaintenanceCycle";
   public static final String MONTHLY_ROUND_PROCESS = "Process_MonthlyMaintenanceRound";
-  /** One client's cycle opening, in a job of its own (started by the round). */
+  /** The opening of one batch of clients' cycles, in a job of its own (started by the round). */
   public static final String CLIENT_CYCLE_OPENING_PROCESS = "Process_ClientCycleOpening";
   /** The message that opens a given month by hand (a start event of the monthly round). */
   public static final String OPEN_MONTH_MESSAGE = "OpenMonth";

@@ -1,30 +1,36 @@
 package org.mmccycle.process;
 
 import static org.mmccycle.process.CycleVariables.CLIENT_CYCLE_OPENING_PROCESS;
-import static org.mmccycle.process.CycleVariables.CLIENT_SLUG;
 import static org.mmccycle.process.CycleVariables.CLIENT_SLUGS;
 import static org.mmccycle.process.CycleVariables.CYCLE_MONTH;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Monthly round: starts one small "Client cycle opening" instance per listed client. Each one only
- * persists a job here; the cycle itself opens in that job, so one failing client is one incident,
- * and the cost per client does not grow with the number of clients (a multi-instance over thousands
- * of clients in one instance does).
+ * Monthly round: splits the listed clients into batches ({@code mmc.cycle.opening-batch-size}) and
+ * starts one small "Client cycle opening" instance per batch. Each batch opens its clients' cycles in
+ * a job of its own, so the batches run side by side on every node's job executor, and each cycle then
+ * prepares itself in its own job (issue 8: one opening instance per client cost as much as the cycle).
  */
 @Component
 public class RequestClientCyclesDelegate implements JavaDelegate {
 
   private final RuntimeService runtimeService;
+  private final int batchSize;
 
-  public RequestClientCyclesDelegate(RuntimeService runtimeService) {
+  public RequestClientCyclesDelegate(RuntimeService runtimeService, @Value("${mmc.cycle.opening-batch-size:50}") int batchSize) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("mmc.cycle.opening-batch-size must be at least 1, not " + batchSize);
+    }
     this.runtimeService = runtimeService;
+    this.batchSize = batchSize;
   }
 
   @Override
@@ -32,11 +38,17 @@ public class RequestClientCyclesDelegate implements JavaDelegate {
     String cycleMonth = (String) execution.getVariable(CYCLE_MONTH);
     @SuppressWarnings("unchecked")
     List<String> slugs = (List<String>) execution.getVariable(CLIENT_SLUGS);
-    for (String slug : slugs) {
+    for (int from = 0; from < slugs.size(); from += batchSize) {
+      List<String> batch = new ArrayList<>(slugs.subList(from, Math.min(slugs.size(), from + batchSize)));
       runtimeService.createProcessInstanceByKey(CLIENT_CYCLE_OPENING_PROCESS)
-          .businessKey("opening:" + slug + ":" + cycleMonth)
-          .setVariables(Map.of(CLIENT_SLUG, slug, CYCLE_MONTH, cycleMonth))
+          .businessKey(openingKey(cycleMonth, from + 1, from + batch.size()))
+          .setVariables(Map.of(CLIENT_SLUGS, batch, CYCLE_MONTH, cycleMonth))
           .execute();
     }
+  }
+
+  /** The business key of a batch: "opening:2027-03:51-100" (the positions of its clients in the month's list). */
+  static String openingKey(String cycleMonth, int first, int last) {
+    return "opening:" + cycleMonth + ":" + first + "-" + last;
   }
 }

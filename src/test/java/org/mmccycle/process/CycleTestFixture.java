@@ -155,8 +155,17 @@ public class CycleTestFixture {
 
   // ---- cycles --------------------------------------------------------------------------------
 
+  /** Opens the client's cycle and runs its first job (Prepare), as the job executor would: it waits at Schedule visit. */
   public CycleOpener.Opening openCycle(ContractClient client, YearMonth month) {
-    return opener.open(client.slug(), month);
+    CycleOpener.Opening opening = opener.open(client.slug(), month);
+    prepare(managementService, opening.processInstanceId());
+    return opening;
+  }
+
+  /** Runs the cycle's Prepare job, if it still has one (a cycle opened before is already prepared). */
+  public static void prepare(ManagementService managementService, String cycleProcessInstanceId) {
+    managementService.createJobQuery().processInstanceId(cycleProcessInstanceId).activityId("Task_PrepareChecklist").list()
+        .forEach(job -> managementService.executeJob(job.getId()));
   }
 
   public long cyclesWithBusinessKey(String clientSlug, YearMonth month) {
@@ -181,8 +190,9 @@ public class CycleTestFixture {
   }
 
   /**
-   * Runs every due "Client cycle opening" job once, as the job executor would: a failing one is left
-   * with a retry later (and, in the end, an incident), the others open. The number run.
+   * Runs every due job of the month's opening, as the job executor would: the batches' "Client cycle
+   * opening" jobs, then the cycles' Prepare jobs. A failing one is left with a retry later (and, in
+   * the end, an incident), the others go on. The number run.
    */
   public int executeOpenings() {
     int executed = 0;
@@ -202,6 +212,10 @@ public class CycleTestFixture {
   private Job nextOpeningJob() {
     List<Job> due = managementService.createJobQuery().processDefinitionKey(CycleVariables.CLIENT_CYCLE_OPENING_PROCESS)
         .executable().listPage(0, 1);
+    if (due.isEmpty()) {
+      due = managementService.createJobQuery().processDefinitionKey(CycleVariables.CLIENT_CYCLE_PROCESS)
+          .activityId("Task_PrepareChecklist").executable().listPage(0, 1);
+    }
     return due.isEmpty() ? null : due.get(0);
   }
 

@@ -11,6 +11,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -40,6 +41,8 @@ class MonthlyMaintenanceRoundProcessTest extends MmcSpringBootTest {
   private ManagementService managementService;
   @Autowired
   private HistoryService historyService;
+  @Autowired
+  private org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @Test
   void shouldOpenOneCyclePerActiveClientWhenTheMonthStarts() {
@@ -97,38 +100,69 @@ class MonthlyMaintenanceRoundProcessTest extends MmcSpringBootTest {
   }
 
   @Test
-  void shouldRaiseOneIncidentForTheClientThatCannotBeOpenedWhileTheOthersOpen() {
+  void shouldSkipAClientRemovedBeforeItsBatchRunsWhileTheOthersOpen() {
     ContractClient dental = fixture.activeClient("Harbour Dental");
     ContractClient vanished = fixture.activeClient("Vanished Client");
     ContractClient law = fixture.activeClient("Kessler Law");
     YearMonth july = YearMonth.of(2027, 7);
     fixture.clockAt(LocalDateTime.of(2027, 7, 2, 8, 0));
     ProcessInstance byHand = openMonthByHand("2027-07");
-    // listed as active, then removed before its cycle opens
+    // listed as active, then removed before its batch opens
     fixture.deleteClient(vanished.slug());
     fixture.executeDueJobs(byHand.getId());
     assertThat(byHand).isEnded();
 
-    String vanishedOpening = openingOf(vanished, july);
     fixture.executeOpenings();
-    int attempts = executeJobsRetryingFailures(vanishedOpening);
 
-    List<Incident> incidents = runtimeService.createIncidentQuery().processInstanceId(vanishedOpening).list();
-    assertThat(incidents).singleElement().satisfies(incident -> {
-      assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
-      assertThat(incident.getActivityId()).isEqualTo("Task_OpenClientCycle");
-      assertThat(incident.getIncidentMessage()).contains(vanished.slug());
-    });
-    assertThat(runtimeService.createIncidentQuery().processInstanceId(openingOf(dental, july)).count()).isZero();
-    assertThat(attempts).as("the retries of R3/PT5M after the first attempt").isEqualTo(2);
-    assertThat(fixture.cyclesWithBusinessKey(dental.slug(), july)).isEqualTo(1);
-    assertThat(fixture.cyclesWithBusinessKey(law.slug(), july)).isEqualTo(1);
+    assertThat(runtimeService.createIncidentQuery().count()).as("incidents").isZero();
+    assertThat(cyclesOf(dental, july)).singleElement().satisfies(cycle -> assertThat(cycle).isWaitingAt("Task_ScheduleVisit"));
+    assertThat(cyclesOf(law, july)).singleElement().satisfies(cycle -> assertThat(cycle).isWaitingAt("Task_ScheduleVisit"));
     assertThat(fixture.cyclesWithBusinessKey(vanished.slug(), july)).isZero();
+    assertThat(historyService.createHistoricVariableInstanceQuery().variableName(CycleVariables.SKIPPED_CLIENTS).list())
+        .as("the batch's record of whom it skipped")
+        .anySatisfy(skipped -> assertThat(skipped.getValue()).isEqualTo(List.of(vanished.slug())));
   }
 
-  private String openingOf(ContractClient client, YearMonth month) {
-    return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(CycleVariables.CLIENT_CYCLE_OPENING_PROCESS)
-        .processInstanceBusinessKey("opening:" + client.slug() + ":" + month).singleResult().getId();
+  @Test
+  void shouldRaiseOneIncidentOnTheCycleThatCannotBePreparedWhileTheOthersOpen() {
+    ContractClient dental = fixture.activeClient("Harbour Dental");
+    ContractClient broken = fixture.activeClient("Broken Checklist");
+    YearMonth august = YearMonth.of(2027, 8);
+    fixture.clockAt(LocalDateTime.of(2027, 8, 2, 8, 0));
+    ProcessInstance byHand = openMonthByHand("2027-08");
+    fixture.executeDueJobs(byHand.getId());
+    // a preference written around the API's validation: the visit cannot be planned
+    jdbc.sql("update mmc_client set visit_preference = 'every full moon' where slug = ?").param(broken.slug()).update();
+    fixture.executeOpenings();
+    String brokenCycle = cyclesOf(broken, august).get(0).getId();
+    int attempts = executeJobsRetryingFailures(brokenCycle);
+
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(brokenCycle).list()).singleElement().satisfies(incident -> {
+      assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+      assertThat(incident.getActivityId()).isEqualTo("Task_PrepareChecklist");
+      assertThat(incident.getIncidentMessage()).contains("every full moon");
+    });
+    assertThat(attempts).as("the retries of R3/PT5M after the first attempt").isEqualTo(2);
+    assertThat(runtimeService.createIncidentQuery().count()).as("incidents elsewhere").isEqualTo(1);
+    assertThat(cyclesOf(dental, august)).singleElement().satisfies(cycle -> assertThat(cycle).isWaitingAt("Task_ScheduleVisit"));
+  }
+
+  @Test
+  void shouldOpenTheClientsInBatchesOfTheConfiguredSize() {
+    YearMonth september = YearMonth.of(2027, 9);
+    fixture.clockAt(LocalDateTime.of(2027, 9, 1, 8, 0));
+    List<ContractClient> active = IntStream.range(0, 3).mapToObj(i -> fixture.activeClient("Batch Client " + i)).toList();
+    ProcessInstance byHand = openMonthByHand("2027-09");
+    fixture.executeDueJobs(byHand.getId());
+
+    long listed = ((List<?>) fixture.historicVariable(byHand.getId(), CycleVariables.CLIENT_SLUGS)).size();
+    List<HistoricProcessInstance> batches = historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(CycleVariables.CLIENT_CYCLE_OPENING_PROCESS).processInstanceBusinessKeyLike("opening:2027-09:%").list();
+    assertThat(batches).as("batches of at most 50 for " + listed + " clients").hasSize((int) ((listed + 49) / 50));
+    assertThat(batches).extracting(HistoricProcessInstance::getBusinessKey).contains("opening:2027-09:1-" + Math.min(50, listed));
+    fixture.executeOpenings();
+    active.forEach(client -> assertThat(cyclesOf(client, september)).singleElement()
+        .satisfies(cycle -> assertThat(cycle).isWaitingAt("Task_ScheduleVisit")));
   }
 
   @Test

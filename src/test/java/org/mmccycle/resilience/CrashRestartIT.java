@@ -38,21 +38,24 @@ class CrashRestartIT {
 
     var opened = app.as("sam").postJson("/api/cycles/open?month=" + MONTH, "");
     assertThat(opened.status()).as(opened.body()).isEqualTo(202);
-    Node.await(Duration.ofSeconds(60), "a few cycles are open", () -> cycles(app.as("demo")) >= 5);
+    // the cycles open in batches of 50, then each prepares itself in its own job: killed while they do
+    Node.await(Duration.ofSeconds(60), "a few cycles are prepared", () -> prepared(app.as("demo")) >= 5);
     app.kill();
-    long openAtKill = cycles(dir);
+    long openAtKill = prepared(dir);
 
     AppProcess restarted = AppProcess.start(dir);
     try {
       Node.await(Duration.ofSeconds(120), "the round has ended after the restart", () ->
           count(restarted.as("demo"), "/engine-rest/history/process-instance/count?processInstanceBusinessKey=round:" + MONTH + "&finished=true") == 1);
+      Node.await(Duration.ofSeconds(120), "every cycle is prepared after the restart", () ->
+          count(restarted.as("demo"), "/engine-rest/job/count?activityId=Task_PrepareChecklist") == 0);
     } finally {
       restarted.stop();
     }
 
     try (Connection db = h2(dir)) {
       long active = single(db, "select count(*) from mmc_client where active");
-      System.out.printf("[crash] killed with %d of %d cycles open; after the restart: %d%n", openAtKill, active,
+      System.out.printf("[crash] killed with %d of %d cycles prepared; open after the restart: %d%n", openAtKill, active,
           single(db, "select count(*) from mmc_client_cycle where cycle_month = '" + MONTH + "'"));
       assertThat(openAtKill).as("killed mid-way").isLessThan(active);
       assertThat(single(db, "select count(*) from mmc_client_cycle where cycle_month = '" + MONTH + "'")).isEqualTo(active);
@@ -63,6 +66,13 @@ class CrashRestartIT {
       assertThat(single(db, "select count(distinct business_key_) from act_hi_procinst where proc_def_key_ = 'Process_ClientMaintenanceCycle' and business_key_ like '%:" + MONTH + "'"))
           .as("distinct business keys").isEqualTo(active);
       assertThat(single(db, "select count(*) from act_ru_incident")).as("incidents").isZero();
+    }
+    assertThat(prepared(dir)).as("cycles waiting at Schedule visit").isEqualTo(activeClients(dir));
+  }
+
+  private static long activeClients(Path dir) throws Exception {
+    try (Connection db = h2(dir)) {
+      return single(db, "select count(*) from mmc_client where active");
     }
   }
 
@@ -156,13 +166,15 @@ class CrashRestartIT {
     }
   }
 
-  private static long cycles(ApiClient admin) {
-    return count(admin, "/engine-rest/history/process-instance/count?processDefinitionKey=Process_ClientMaintenanceCycle&processInstanceBusinessKeyLike=%25:" + MONTH);
+  /** Cycles of the month that are prepared: they wait at Schedule visit. */
+  private static long prepared(ApiClient admin) {
+    return count(admin, "/engine-rest/task/count?taskDefinitionKey=Task_ScheduleVisit&processInstanceBusinessKeyLike=%25:" + MONTH);
   }
 
-  private static long cycles(Path dir) throws Exception {
+  private static long prepared(Path dir) throws Exception {
     try (Connection db = h2(dir)) {
-      return single(db, "select count(*) from mmc_client_cycle where cycle_month = '" + MONTH + "'");
+      return single(db, "select count(*) from act_ru_task t join act_ru_execution e on e.id_ = t.proc_inst_id_ "
+          + "where t.task_def_key_ = 'Task_ScheduleVisit' and e.business_key_ like '%:" + MONTH + "'");
     }
   }
 

@@ -89,7 +89,8 @@ class PostgresClusterIT {
         .orElseGet(() -> jdbc.sql("select id_ from act_hi_procinst where business_key_ = 'round:2031-02'").query(String.class).single());
     Node.await(Duration.ofSeconds(150), "every client's cycle is open and the round has ended", () ->
         jdbc.sql("select count(*) from act_hi_procinst where id_ = ? and end_time_ is not null").param(round).query(Integer.class).single() == 1
-            && jdbc.sql("select count(*) from act_hi_procinst where proc_def_key_ = 'Process_ClientCycleOpening' and business_key_ like 'opening:pg-node-%:2031-02' and end_time_ is not null")
+            && jdbc.sql("select count(*) from act_ru_task where task_def_key_ = 'Task_ScheduleVisit' and proc_inst_id_ in "
+                + "(select id_ from act_hi_procinst where business_key_ like 'pg-node-%:2031-02')")
                 .query(Integer.class).single() == CLIENTS);
     double seconds = (System.nanoTime() - started) / 1e9;
 
@@ -102,15 +103,16 @@ class PostgresClusterIT {
         .as("cycle instances, distinct business keys").containsExactly(CLIENTS, CLIENTS);
     assertThat(jdbc.sql("select count(*) from act_ru_incident").query(Integer.class).single()).as("incidents").isZero();
     Map<String, Integer> jobsByNode = new java.util.TreeMap<>();
-    String openingJobs = "from act_hi_job_log where act_id_ = 'Task_OpenClientCycle' and process_instance_id_ in "
-        + "(select id_ from act_hi_procinst where business_key_ like 'opening:pg-node-%:2031-02')";
-    jdbc.sql("select hostname_, count(*) " + openingJobs + " and job_state_ = 2 group by hostname_")
+    // each cycle prepares itself in its own job (Task_PrepareChecklist), after its batch opened it
+    String prepareJobs = "from act_hi_job_log where act_id_ = 'Task_PrepareChecklist' and process_instance_id_ in "
+        + "(select id_ from act_hi_procinst where business_key_ like 'pg-node-%:2031-02')";
+    jdbc.sql("select hostname_, count(*) " + prepareJobs + " and job_state_ = 2 group by hostname_")
         .query((rs, n) -> jobsByNode.put(rs.getString(1), rs.getInt(2))).list();
-    System.out.printf("[cluster] %d cycles opened in %.1f s; successful opening jobs by node: %s; failed job attempts: %d%n", CLIENTS,
-        seconds, jobsByNode, jdbc.sql("select count(*) " + openingJobs + " and job_state_ = 1").query(Integer.class).single());
+    System.out.printf("[cluster] %d cycles opened in %.1f s; successful Prepare jobs by node: %s; failed job attempts: %d%n", CLIENTS,
+        seconds, jobsByNode, jdbc.sql("select count(*) " + prepareJobs + " and job_state_ = 1").query(Integer.class).single());
     assertThat(jobsByNode.values().stream().mapToInt(Integer::intValue).sum()).as("one successful job per client").isEqualTo(CLIENTS);
-    // Not asserted: that both nodes ran some. Each client's opening is its own instance now, so both
-    // nodes can acquire them, but which node gets how many is up to timing; neither opened a cycle twice.
+    // Not asserted: that both nodes ran some. Both can acquire the batches and the cycles' jobs, but
+    // which node gets how many is up to timing; neither opened a cycle twice.
     assertThat(jobsByNode.keySet()).as("nodes that ran the jobs").isNotEmpty().isSubsetOf("node-a", "node-b");
   }
 }
