@@ -95,19 +95,10 @@ public class ChecklistRevisions {
     return dueIn(inForceIn(clientSlug, month), month);
   }
 
-  /**
-   * What a cycle of {@code month} starts with, read once: the revision in force (its items due this
-   * month are executed) and the client's latest revision, published or not (what Revise changes).
-   */
-  public record CycleChecklist(ChecklistRevision inForce, List<ChecklistItem> dueItems, ChecklistRevision latest) {}
-
-  /** The {@link CycleChecklist} of the client's cycle of {@code month}. */
+  /** The client's latest revision, published or not, with its items: the base of the next revision. */
   @Transactional
-  public CycleChecklist forCycle(String clientSlug, YearMonth month) {
-    ChecklistRevision inForce = inForceIn(clientSlug, month);
-    int latest = revisions.latestNumber(clientSlug).orElseThrow();
-    return new CycleChecklist(inForce, dueIn(inForce, month).stream().map(RevisionItem::toChecklistItem).toList(),
-        latest == inForce.number() ? inForce : revision(clientSlug, latest));
+  public ChecklistRevision latest(String clientSlug) {
+    return revision(clientSlug, latestNumber(clientSlug));
   }
 
   private static List<RevisionItem> dueIn(ChecklistRevision revision, YearMonth month) {
@@ -117,7 +108,12 @@ public class ChecklistRevisions {
   /** {@link #itemsDueIn} as the rows of the Execute form ({@code checklistItems}). */
   @Transactional
   public List<ChecklistItem> checklistDueIn(String clientSlug, YearMonth month) {
-    return itemsDueIn(clientSlug, month).stream().map(RevisionItem::toChecklistItem).toList();
+    return checklistDueIn(inForceIn(clientSlug, month), month);
+  }
+
+  /** The items of {@code revision} due in {@code month}, as the rows of the Execute form. */
+  public List<ChecklistItem> checklistDueIn(ChecklistRevision revision, YearMonth month) {
+    return dueIn(revision, month).stream().map(RevisionItem::toChecklistItem).toList();
   }
 
   /**

@@ -18,7 +18,7 @@ public final class CycleVariables {
   public static final String CHECKLIST_ITEMS = "checklistItems";
   /** The revision this cycle executes; after Revise, the revision to publish. */
   public static final String CHECKLIST_REVISION = "checklistRevision";
-  /** The client's latest revision when the cycle opened: what Revise changes. */
+  /** The client's latest revision when Revise started: what Revise changes. */
   public static final String BASE_REVISION = "baseRevision";
   /** The base revision's items (all of them, whatever month they are due), for the Revise form. */
   public static final String REVISION_ITEMS = "revisionItems";

@@ -1,12 +1,10 @@
 package org.mmccycle.process;
 
-import static org.mmccycle.process.CycleVariables.BASE_REVISION;
 import static org.mmccycle.process.CycleVariables.CHECKLIST_ITEMS;
 import static org.mmccycle.process.CycleVariables.CHECKLIST_REVISION;
 import static org.mmccycle.process.CycleVariables.CLIENT_NAME;
 import static org.mmccycle.process.CycleVariables.CLIENT_SLUG;
 import static org.mmccycle.process.CycleVariables.CYCLE_MONTH;
-import static org.mmccycle.process.CycleVariables.REVISION_ITEMS;
 
 import java.time.YearMonth;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Client cycle: puts into the cycle the items of the client's published checklist that are due this
- * month (the Execute form's rows), and the latest revision with all its items (what Revise changes).
+ * month (the Execute form's rows). The revision Revise changes is read when Revise starts.
  */
 @Component
 public class PrepareChecklistDelegate implements JavaDelegate {
@@ -40,10 +38,8 @@ public class PrepareChecklistDelegate implements JavaDelegate {
     ContractClient client = clients.find(slug)
         .orElseThrow(() -> new IllegalStateException("the cycle's client '" + slug + "' does not exist"));
     execution.setVariable(CLIENT_NAME, client.name());
-    var checklist = revisions.forCycle(slug, month);
-    execution.setVariable(CHECKLIST_ITEMS, json.toVariable(checklist.dueItems()));
-    execution.setVariable(CHECKLIST_REVISION, checklist.inForce().number());
-    execution.setVariable(BASE_REVISION, checklist.latest().number());
-    execution.setVariable(REVISION_ITEMS, json.toVariable(checklist.latest().items()));
+    var inForce = revisions.inForceIn(slug, month);
+    execution.setVariable(CHECKLIST_ITEMS, json.toVariable(revisions.checklistDueIn(inForce, month)));
+    execution.setVariable(CHECKLIST_REVISION, inForce.number());
   }
 }

@@ -7,6 +7,7 @@ import static org.mmccycle.process.CycleVariables.CHECKLIST_REVISION;
 import static org.mmccycle.process.CycleVariables.CLIENT_SLUG;
 import static org.mmccycle.process.CycleVariables.CYCLE_MONTH;
 import static org.mmccycle.process.CycleVariables.REVISED_ITEMS;
+import static org.mmccycle.process.CycleVariables.REVISION_ITEMS;
 
 import java.util.Optional;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -17,7 +18,10 @@ import org.mmccycle.checklist.ChecklistRevisions;
 import org.springframework.stereotype.Component;
 
 /**
- * Revise checklist, on completion: the reviser's items become a new (unpublished) revision of the
+ * Revise checklist. On creation: the client's latest revision (published or not) and its items become
+ * the form's base ({@code baseRevision}, {@code revisionItems}), read when the revision starts rather than
+ * when the month opened (the base is then the latest, and opening a month writes two large variables
+ * less). On completion: the reviser's items become a new (unpublished) revision of the
  * client's checklist, or nothing when nothing changed. A change without a change note, or a revision
  * made meanwhile by someone else, refuses the completion with the reason (400 in Tasklist and REST).
  */
@@ -32,6 +36,12 @@ public class RevisionListener {
     this.revisions = revisions;
     this.json = json;
     this.users = users;
+  }
+
+  public void opened(DelegateTask task) {
+    ChecklistRevision latest = revisions.latest((String) task.getVariable(CLIENT_SLUG));
+    task.getExecution().setVariable(BASE_REVISION, latest.number());
+    task.getExecution().setVariable(REVISION_ITEMS, json.toVariable(latest.items()));
   }
 
   public void revised(DelegateTask task) {
