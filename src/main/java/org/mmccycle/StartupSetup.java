@@ -1,6 +1,7 @@
 package org.mmccycle;
 
 import org.mmccycle.client.DemoClients;
+import org.mmccycle.process.EngineIndexes;
 import org.mmccycle.process.ModelDeployer;
 import org.mmccycle.process.TasklistFilters;
 import org.mmccycle.security.DemoUsers;
@@ -11,20 +12,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the application sets up at start-up, in order, before the web server takes its first
- * request: the models, the groups and their authorizations, the Tasklist filters, and in the demo
+ * request: the engine indexes Camunda lacks, the models, the groups and their authorizations, the Tasklist filters, and in the demo
  * setup the demo users and clients. Every step is idempotent.
  */
 @Component
 public class StartupSetup implements SmartInitializingSingleton {
 
+  private final EngineIndexes indexes;
   private final ModelDeployer models;
   private final GroupAuthorizations groups;
   private final TasklistFilters filters;
   private final ObjectProvider<DemoUsers> demoUsers;
   private final ObjectProvider<DemoClients> demoClients;
 
-  public StartupSetup(ModelDeployer models, GroupAuthorizations groups, TasklistFilters filters,
+  public StartupSetup(EngineIndexes indexes, ModelDeployer models, GroupAuthorizations groups, TasklistFilters filters,
       ObjectProvider<DemoUsers> demoUsers, ObjectProvider<DemoClients> demoClients) {
+    this.indexes = indexes;
     this.models = models;
     this.groups = groups;
     this.filters = filters;
@@ -34,6 +37,7 @@ public class StartupSetup implements SmartInitializingSingleton {
 
   @Override
   public void afterSingletonsInstantiated() {
+    indexes.createMissing();
     models.deploy();
     groups.createGroupsAndAuthorizations();
     filters.createFilters();

