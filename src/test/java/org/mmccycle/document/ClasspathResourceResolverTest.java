@@ -19,6 +19,19 @@ class ClasspathResourceResolverTest {
   }
 
   @Test
+  void shouldGiveEveryDocumentTheWholeFontFromItsFirstReadOn() throws IOException {
+    URI uri = URI.create("classpath:/fonts/DejaVuSans-Bold.ttf");
+    byte[] onDisk;
+    try (var in = getClass().getResourceAsStream("/fonts/DejaVuSans-Bold.ttf")) {
+      onDisk = in.readAllBytes();
+    }
+    try (var first = resolver.getResource(uri); var second = resolver.getResource(uri)) {
+      assertThat(first.readAllBytes()).isEqualTo(onDisk);
+      assertThat(second.readAllBytes()).as("a stream of its own, from the start").isEqualTo(onDisk);
+    }
+  }
+
+  @Test
   void shouldRefuseFilesUrlsAndWriting() {
     assertThatThrownBy(() -> resolver.getResource(URI.create("file:///etc/passwd"))).isInstanceOf(IOException.class);
     assertThatThrownBy(() -> resolver.getResource(URI.create("http://example.com/x.ttf"))).isInstanceOf(IOException.class);
