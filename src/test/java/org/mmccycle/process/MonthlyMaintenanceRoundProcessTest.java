@@ -61,8 +61,7 @@ class MonthlyMaintenanceRoundProcessTest extends MmcSpringBootTest {
     assertThat(fixture.cyclesWithBusinessKey(dental.slug(), march)).isEqualTo(1);
     assertThat(fixture.cyclesWithBusinessKey(law.slug(), march)).isEqualTo(1);
     assertThat(fixture.cyclesWithBusinessKey(bakery.slug(), march)).isZero();
-    assertThat(cyclesOf(dental, march)).singleElement()
-        .satisfies(cycle -> assertThat(cycle).isWaitingAt("Task_ScheduleVisit"));
+    assertWaitsToBeScheduled(dental, march);
   }
 
   @Test
@@ -115,8 +114,8 @@ class MonthlyMaintenanceRoundProcessTest extends MmcSpringBootTest {
     fixture.executeOpenings();
 
     assertThat(runtimeService.createIncidentQuery().count()).as("incidents").isZero();
-    assertThat(cyclesOf(dental, july)).singleElement().satisfies(cycle -> assertThat(cycle).isWaitingAt("Task_ScheduleVisit"));
-    assertThat(cyclesOf(law, july)).singleElement().satisfies(cycle -> assertThat(cycle).isWaitingAt("Task_ScheduleVisit"));
+    assertWaitsToBeScheduled(dental, july);
+    assertWaitsToBeScheduled(law, july);
     assertThat(fixture.cyclesWithBusinessKey(vanished.slug(), july)).isZero();
     assertThat(historyService.createHistoricVariableInstanceQuery().variableName(CycleVariables.SKIPPED_CLIENTS).list())
         .as("the batch's record of whom it skipped")
@@ -144,7 +143,7 @@ class MonthlyMaintenanceRoundProcessTest extends MmcSpringBootTest {
     });
     assertThat(attempts).as("the retries of R3/PT5M after the first attempt").isEqualTo(2);
     assertThat(runtimeService.createIncidentQuery().count()).as("incidents elsewhere").isEqualTo(1);
-    assertThat(cyclesOf(dental, august)).singleElement().satisfies(cycle -> assertThat(cycle).isWaitingAt("Task_ScheduleVisit"));
+    assertWaitsToBeScheduled(dental, august);
   }
 
   @Test
@@ -161,8 +160,7 @@ class MonthlyMaintenanceRoundProcessTest extends MmcSpringBootTest {
     assertThat(batches).as("batches of at most 50 for " + listed + " clients").hasSize((int) ((listed + 49) / 50));
     assertThat(batches).extracting(HistoricProcessInstance::getBusinessKey).contains("opening:2027-09:1-" + Math.min(50, listed));
     fixture.executeOpenings();
-    active.forEach(client -> assertThat(cyclesOf(client, september)).singleElement()
-        .satisfies(cycle -> assertThat(cycle).isWaitingAt("Task_ScheduleVisit")));
+    active.forEach(client -> assertWaitsToBeScheduled(client, september));
   }
 
   @Test
@@ -200,6 +198,11 @@ class MonthlyMaintenanceRoundProcessTest extends MmcSpringBootTest {
         .processInstanceBusinessKey("round:" + month)
         .setVariable(CycleVariables.MONTH, month)
         .correlateStartMessage();
+  }
+
+  /** The client has one cycle in the month, prepared: it waits at Schedule visit. */
+  private void assertWaitsToBeScheduled(ContractClient client, YearMonth month) {
+    assertThat(cyclesOf(client, month)).singleElement().satisfies(cycle -> assertThat(cycle).isWaitingAt("Task_ScheduleVisit"));
   }
 
   private List<ProcessInstance> cyclesOf(ContractClient client, YearMonth month) {
