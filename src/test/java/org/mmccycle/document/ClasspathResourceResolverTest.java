@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URL;
 import org.junit.jupiter.api.Test;
 
 class ClasspathResourceResolverTest {
@@ -29,6 +30,16 @@ class ClasspathResourceResolverTest {
       assertThat(first.readAllBytes()).isEqualTo(onDisk);
       assertThat(second.readAllBytes()).as("a stream of its own, from the start").isEqualTo(onDisk);
     }
+  }
+
+  @Test
+  void shouldLetFopResolveFontsAgainstItsBaseWithoutOpeningThemAsUrls() throws Exception {
+    // what FOP's InternalResourceResolver.resolveFromBase does for every font of every document
+    URL base = URI.create("classpath:/document/").toURL();
+    URL font = new URL(base, "classpath:/fonts/DejaVuSans.ttf");
+
+    assertThat(font.toURI()).isEqualTo(URI.create("classpath:/fonts/DejaVuSans.ttf"));
+    assertThatThrownBy(() -> font.openStream()).isInstanceOf(IOException.class).hasMessageContaining("not opened");
   }
 
   @Test
