@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * No API answers anonymously: /engine-rest (Camunda's REST API, used by Camunda Modeler to deploy)
  * /api (ours) and /actuator (health, metrics) need HTTP Basic against Camunda's users. The web apps keep their own login
- * and CSRF protection.
+ * and CSRF protection; their first-administrator setup is closed.
  */
 @Configuration
 public class RestSecurityConfiguration {
@@ -33,6 +33,15 @@ public class RestSecurityConfiguration {
     protected boolean requiresEngineAuthentication(String requestUrl) {
       return true;
     }
+  }
+
+  @Bean
+  FilterRegistrationBean<FirstAdminSetupGuard> firstAdminSetupGuard() {
+    var registration = new FilterRegistrationBean<>(new FirstAdminSetupGuard());
+    registration.setName("first-admin-setup-guard");
+    registration.addUrlPatterns("/camunda/api/admin/setup/*");
+    registration.setOrder(-1);
+    return registration;
   }
 
   @Bean

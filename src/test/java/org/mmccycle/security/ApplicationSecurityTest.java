@@ -66,6 +66,20 @@ class ApplicationSecurityTest extends MmcSpringBootTest {
   }
 
   @Test
+  void shouldNeverLetAnyoneCreateTheFirstAdministratorOverTheWeb() {
+    String user = "{\"profile\":{\"id\":\"intruder\",\"firstName\":\"I\",\"lastName\":\"N\"},\"credentials\":{\"password\":\"intruder-password\"}}";
+    var headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+
+    ResponseEntity<String> response = rest.postForEntity("/camunda/api/admin/setup/default/user/create",
+        new org.springframework.http.HttpEntity<>(user, headers), String.class);
+
+    assertThat(response.getStatusCode().value()).isEqualTo(403);
+    assertThat(response.getBody()).contains("first-administrator setup is closed");
+    assertThat(identityService.createUserQuery().userId("intruder").count()).isZero();
+  }
+
+  @Test
   void shouldRefuseAnonymousMonthOpening() {
     ResponseEntity<String> response = rest.postForEntity("/api/cycles/open?month=2027-09", null, String.class);
 
