@@ -61,6 +61,10 @@ class LoadRun {
       assertThat(app.as("sam").postJson("/api/cycles/open?month=" + MONTH, "").status()).isEqualTo(202);
       Node.await(Duration.ofSeconds(180), "the month is open", () -> app.as("demo")
           .get("/engine-rest/history/process-instance/count?processInstanceBusinessKey=round:" + MONTH + "&finished=true").body().contains("1"));
+      // each cycle prepares itself in its own job after the round: wait until all wait at Schedule visit
+      Node.await(Duration.ofSeconds(180), "every cycle is prepared", () -> app.as("demo")
+          .get("/engine-rest/task/count?taskDefinitionKey=Task_ScheduleVisit&processInstanceBusinessKeyLike=load-%25").body()
+          .contains("\"count\":" + CLIENTS));
       var tasks = new ObjectMapper().readTree(app.as("demo")
           .get("/engine-rest/task?taskDefinitionKey=Task_ScheduleVisit&processInstanceBusinessKeyLike=load-%25&maxResults=" + CLIENTS).body());
       List<Deque<String>> shares = new ArrayList<>();
