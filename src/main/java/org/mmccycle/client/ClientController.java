@@ -3,6 +3,7 @@ package org.mmccycle.client;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
+import java.util.Map;
 import org.mmccycle.NotFoundException;
 import org.mmccycle.security.CurrentUser;
 import org.mmccycle.security.MmcGroups;
@@ -37,7 +38,8 @@ public class ClientController {
   @GetMapping
   public List<ClientView> list() {
     readers();
-    return clients.list().stream().map(c -> ClientView.of(c, clients.visitPreference(c.slug()).orElse(null))).toList();
+    Map<String, String> preferences = clients.visitPreferences();
+    return clients.list().stream().map(c -> ClientView.of(c, preferences.get(c.slug()))).toList();
   }
 
   @GetMapping("/{slug}")

@@ -1,6 +1,9 @@
 package org.mmccycle.client;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,10 +31,26 @@ public class ClientRepository {
         .optional();
   }
 
-  /** Every client, active or not, by slug. */
+  /** Every client, active or not, by slug: two queries, whatever the number of clients. */
   public List<ContractClient> list() {
-    return jdbc.sql("select slug from mmc_client order by slug").query(String.class).list()
-        .stream().map(slug -> find(slug).orElseThrow()).toList();
+    Map<String, List<Device>> devices = new HashMap<>();
+    jdbc.sql("select client_slug, name, kind from mmc_device order by id")
+        .query((rs, n) -> devices.computeIfAbsent(rs.getString("client_slug"), slug -> new ArrayList<>())
+            .add(new Device(rs.getString("name"), DeviceKind.valueOf(rs.getString("kind")))))
+        .list();
+    return jdbc.sql("select slug, name, contact, site_address, technician, active from mmc_client order by slug")
+        .query((rs, n) -> new ContractClient(rs.getString("slug"), rs.getString("name"), rs.getString("contact"),
+            rs.getString("site_address"), rs.getString("technician"), rs.getBoolean("active"),
+            devices.getOrDefault(rs.getString("slug"), List.of())))
+        .list();
+  }
+
+  /** Every client's preferred visit day as stored, by slug (clients without one are missing). */
+  public Map<String, String> visitPreferences() {
+    Map<String, String> preferences = new HashMap<>();
+    jdbc.sql("select slug, visit_preference from mmc_client where visit_preference is not null")
+        .query((rs, n) -> preferences.put(rs.getString("slug"), rs.getString("visit_preference"))).list();
+    return preferences;
   }
 
   public boolean exists(String slug) {
