@@ -11,7 +11,8 @@ import java.net.spi.URLStreamHandlerProvider;
  * font URI through {@code URI.toURL()}; for an unknown protocol the JDK searches every jar's service
  * providers and fails, for each font of each document (5 % of a render, issue 8). With this provider
  * (META-INF/services, found on the application class path) the lookup succeeds once and is cached.
- * Such a URL is never opened: {@link ClasspathResourceResolver} reads the resources.
+ * FOP never opens such a URL: {@link ClasspathResourceResolver} reads the resources. (Where embedded
+ * Tomcat has registered its own URL handlers, which know {@code classpath:} too, the JDK asks those first.)
  */
 public final class ClasspathUrlHandlerProvider extends URLStreamHandlerProvider {
 

@@ -33,13 +33,21 @@ class ClasspathResourceResolverTest {
   }
 
   @Test
-  void shouldLetFopResolveFontsAgainstItsBaseWithoutOpeningThemAsUrls() throws Exception {
+  void shouldLetFopResolveFontsAgainstItsBaseAsUrls() throws Exception {
     // what FOP's InternalResourceResolver.resolveFromBase does for every font of every document
     URL base = URI.create("classpath:/document/").toURL();
     URL font = new URL(base, "classpath:/fonts/DejaVuSans.ttf");
 
     assertThat(font.toURI()).isEqualTo(URI.create("classpath:/fonts/DejaVuSans.ttf"));
-    assertThatThrownBy(() -> font.openStream()).isInstanceOf(IOException.class).hasMessageContaining("not opened");
+  }
+
+  @Test
+  void shouldNeverOpenAClasspathUrlItself() throws Exception {
+    var handler = new ClasspathUrlHandlerProvider().createURLStreamHandler("classpath");
+    URL font = new URL(null, "classpath:/fonts/DejaVuSans.ttf", handler);
+
+    assertThatThrownBy(font::openStream).isInstanceOf(IOException.class).hasMessageContaining("not opened");
+    assertThat(new ClasspathUrlHandlerProvider().createURLStreamHandler("file")).isNull();
   }
 
   @Test

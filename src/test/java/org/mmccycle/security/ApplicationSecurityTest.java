@@ -68,8 +68,14 @@ class ApplicationSecurityTest extends MmcSpringBootTest {
   @Test
   void shouldNeverLetAnyoneCreateTheFirstAdministratorOverTheWeb() {
     String user = "{\"profile\":{\"id\":\"intruder\",\"firstName\":\"I\",\"lastName\":\"N\"},\"credentials\":{\"password\":\"intruder-password\"}}";
+    // as a browser would: fetch a page for the CSRF token and cookies, then post with them
+    ResponseEntity<String> page = rest.getForEntity("/camunda/app/admin/default/", String.class);
     var headers = new org.springframework.http.HttpHeaders();
     headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    headers.set("X-XSRF-TOKEN", page.getHeaders().getFirst("X-XSRF-TOKEN"));
+    headers.put(org.springframework.http.HttpHeaders.COOKIE, page.getHeaders().getOrEmpty(org.springframework.http.HttpHeaders.SET_COOKIE)
+        .stream().map(cookie -> cookie.split(";", 2)[0]).toList());
+    assertThat(headers.getFirst("X-XSRF-TOKEN")).as("the web app's CSRF token").isNotBlank();
 
     ResponseEntity<String> response = rest.postForEntity("/camunda/api/admin/setup/default/user/create",
         new org.springframework.http.HttpEntity<>(user, headers), String.class);
