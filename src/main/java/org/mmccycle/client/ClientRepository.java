@@ -1,5 +1,7 @@
 package org.mmccycle.client;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class ClientRepository {
 
+  private static final String SELECT_CLIENT = "select slug, name, contact, site_address, technician, active from mmc_client";
+
   private final JdbcClient jdbc;
 
   public ClientRepository(JdbcClient jdbc) {
@@ -24,24 +28,17 @@ public class ClientRepository {
   }
 
   public Optional<ContractClient> find(String slug) {
-    return jdbc.sql("select slug, name, contact, site_address, technician, active from mmc_client where slug = ?")
-        .param(slug)
-        .query((rs, n) -> new ContractClient(rs.getString("slug"), rs.getString("name"), rs.getString("contact"),
-            rs.getString("site_address"), rs.getString("technician"), rs.getBoolean("active"), devicesOf(slug)))
-        .optional();
+    return jdbc.sql(SELECT_CLIENT + " where slug = ?").param(slug).query((rs, n) -> client(rs, devicesOf(slug))).optional();
   }
 
   /** Every client, active or not, by slug: two queries, whatever the number of clients. */
   public List<ContractClient> list() {
     Map<String, List<Device>> devices = new HashMap<>();
     jdbc.sql("select client_slug, name, kind from mmc_device order by id")
-        .query((rs, n) -> devices.computeIfAbsent(rs.getString("client_slug"), slug -> new ArrayList<>())
-            .add(new Device(rs.getString("name"), DeviceKind.valueOf(rs.getString("kind")))))
+        .query((rs, n) -> devices.computeIfAbsent(rs.getString("client_slug"), slug -> new ArrayList<>()).add(device(rs)))
         .list();
-    return jdbc.sql("select slug, name, contact, site_address, technician, active from mmc_client order by slug")
-        .query((rs, n) -> new ContractClient(rs.getString("slug"), rs.getString("name"), rs.getString("contact"),
-            rs.getString("site_address"), rs.getString("technician"), rs.getBoolean("active"),
-            devices.getOrDefault(rs.getString("slug"), List.of())))
+    return jdbc.sql(SELECT_CLIENT + " order by slug")
+        .query((rs, n) -> client(rs, devices.getOrDefault(rs.getString("slug"), List.of())))
         .list();
   }
 
@@ -72,10 +69,17 @@ public class ClientRepository {
   }
 
   public List<Device> devicesOf(String slug) {
-    return jdbc.sql("select name, kind from mmc_device where client_slug = ? order by id")
-        .param(slug)
-        .query((rs, n) -> new Device(rs.getString("name"), DeviceKind.valueOf(rs.getString("kind"))))
-        .list();
+    return jdbc.sql("select name, kind from mmc_device where client_slug = ? order by id").param(slug)
+        .query((rs, n) -> device(rs)).list();
+  }
+
+  private static ContractClient client(ResultSet rs, List<Device> devices) throws SQLException {
+    return new ContractClient(rs.getString("slug"), rs.getString("name"), rs.getString("contact"), rs.getString("site_address"),
+        rs.getString("technician"), rs.getBoolean("active"), devices);
+  }
+
+  private static Device device(ResultSet rs) throws SQLException {
+    return new Device(rs.getString("name"), DeviceKind.valueOf(rs.getString("kind")));
   }
 
   public long count() {
