@@ -38,6 +38,11 @@ public class CycleClock {
     return YearMonth.from(now().atZone(zone));
   }
 
+  /** The month asked for ("yyyy-MM", a clear error otherwise), or the current one when none is given (null or blank). */
+  public YearMonth monthOrCurrent(String month) {
+    return month == null || month.isBlank() ? currentMonth() : CycleMonth.parse(month.trim());
+  }
+
   /** The end of the given day of the cycle's month (the next day at midnight), as a timer or due date. */
   public Date endOfDay(YearMonth month, int dayOfMonth) {
     if (dayOfMonth < 1 || dayOfMonth > month.lengthOfMonth()) {

@@ -26,9 +26,7 @@ public class ListActiveClientsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Object requested = execution.getVariable(MONTH);
-    YearMonth month = requested == null || requested.toString().isBlank()
-        ? clock.currentMonth()
-        : CycleMonth.parse(requested.toString().trim());
+    YearMonth month = clock.monthOrCurrent(requested == null ? null : requested.toString());
     execution.setVariable(CYCLE_MONTH, CycleMonth.format(month));
     execution.setVariable(CLIENT_SLUGS, new ArrayList<>(clients.activeClientSlugs()));
   }

@@ -46,7 +46,7 @@ public class MonthOpeningController {
   @ResponseStatus(HttpStatus.ACCEPTED)
   public MonthOpening open(@RequestParam(required = false) String month) {
     currentUser.requireAnyGroup(MmcGroups.SERVICE_MANAGERS);
-    YearMonth yearMonth = month == null || month.isBlank() ? clock.currentMonth() : CycleMonth.parse(month.trim());
+    YearMonth yearMonth = clock.monthOrCurrent(month);
     var round = runtimeService.createMessageCorrelation(OPEN_MONTH_MESSAGE)
         .processInstanceBusinessKey("round:" + CycleMonth.format(yearMonth))
         .setVariables(Map.of(CycleVariables.MONTH, CycleMonth.format(yearMonth)))

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.mmccycle.document.CompliancePdf;
 import org.mmccycle.process.CycleClock;
-import org.mmccycle.process.CycleMonth;
 import org.mmccycle.security.CurrentUser;
 import org.mmccycle.security.MmcGroups;
 import org.springframework.http.HttpHeaders;
@@ -41,7 +40,7 @@ public class ComplianceController {
   public ResponseEntity<?> compliance(@RequestParam(required = false) String month, @RequestParam(required = false) String format,
       @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
     currentUser.requireAnyGroup(MmcGroups.SERVICE_MANAGERS, MmcGroups.PROCESS_OWNERS);
-    var yearMonth = month == null ? clock.currentMonth() : CycleMonth.parse(month);
+    var yearMonth = clock.monthOrCurrent(month);
     var compliance = report.forMonth(yearMonth);
     String name = "compliance-" + compliance.month();
     return switch (format(format, accept)) {

@@ -71,7 +71,7 @@ public class CalendarController {
   @GetMapping(value = "/api/calendar/month", produces = MediaType.TEXT_HTML_VALUE)
   public String monthView(@RequestParam(required = false) String month) {
     currentUser.id();
-    YearMonth yearMonth = month == null ? clock.currentMonth() : CycleMonth.parse(month);
+    YearMonth yearMonth = clock.monthOrCurrent(month);
     return MonthView.render(yearMonth, visits.inMonth(yearMonth), clock.today());
   }
 
