@@ -1,5 +1,8 @@
 package org.mmccycle.process;
 
+import java.time.YearMonth;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
 /** Names of the process variables that the models, forms and delegates share. */
 public final class CycleVariables {
 
@@ -58,4 +61,9 @@ public final class CycleVariables {
   public static final String OPEN_MONTH_MESSAGE = "OpenMonth";
 
   private CycleVariables() {}
+
+  /** The cycle's month of an execution or a task of it (variable {@value #CYCLE_MONTH}). */
+  public static YearMonth cycleMonth(VariableScope scope) {
+    return CycleMonth.parse((String) scope.getVariable(CYCLE_MONTH));
+  }
 }

@@ -1,7 +1,6 @@
 package org.mmccycle.process;
 
 import static org.mmccycle.process.CycleVariables.CLIENT_SLUGS;
-import static org.mmccycle.process.CycleVariables.CYCLE_MONTH;
 import static org.mmccycle.process.CycleVariables.SKIPPED_CLIENTS;
 
 import java.time.YearMonth;
@@ -27,7 +26,7 @@ public class OpenClientCyclesDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    YearMonth month = CycleMonth.parse((String) execution.getVariable(CYCLE_MONTH));
+    YearMonth month = CycleVariables.cycleMonth(execution);
     @SuppressWarnings("unchecked")
     List<String> slugs = (List<String>) execution.getVariable(CLIENT_SLUGS);
     List<String> skipped = new ArrayList<>();

@@ -1,7 +1,6 @@
 package org.mmccycle.process;
 
 import static org.mmccycle.process.CycleVariables.CLIENT_SLUG;
-import static org.mmccycle.process.CycleVariables.CYCLE_MONTH;
 import static org.mmccycle.process.CycleVariables.ON_SITE_REQUIRED;
 import static org.mmccycle.process.CycleVariables.PROPOSED_VISIT_DATE;
 import static org.mmccycle.process.CycleVariables.VISIT_DATE;
@@ -26,7 +25,7 @@ public class PlanVisitDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var planned = calendar.plan((String) execution.getVariable(CLIENT_SLUG), CycleMonth.parse((String) execution.getVariable(CYCLE_MONTH)),
+    var planned = calendar.plan((String) execution.getVariable(CLIENT_SLUG), CycleVariables.cycleMonth(execution),
         clock.today());
     String date = planned.visit().plannedDate().toString();
     execution.setVariable(PROPOSED_VISIT_DATE, date);

@@ -4,7 +4,6 @@ import static org.mmccycle.process.CycleVariables.CHECKLIST_ITEMS;
 import static org.mmccycle.process.CycleVariables.CHECKLIST_REVISION;
 import static org.mmccycle.process.CycleVariables.CLIENT_NAME;
 import static org.mmccycle.process.CycleVariables.CLIENT_SLUG;
-import static org.mmccycle.process.CycleVariables.CYCLE_MONTH;
 
 import java.time.YearMonth;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -34,7 +33,7 @@ public class PrepareChecklistDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String slug = (String) execution.getVariable(CLIENT_SLUG);
-    YearMonth month = CycleMonth.parse((String) execution.getVariable(CYCLE_MONTH));
+    YearMonth month = CycleVariables.cycleMonth(execution);
     ContractClient client = clients.find(slug)
         .orElseThrow(() -> new IllegalStateException("the cycle's client '" + slug + "' does not exist"));
     execution.setVariable(CLIENT_NAME, client.name());

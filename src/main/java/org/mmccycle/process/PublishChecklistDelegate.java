@@ -3,7 +3,6 @@ package org.mmccycle.process;
 import static org.mmccycle.process.CycleVariables.CHECKLIST_REVISION;
 import static org.mmccycle.process.CycleVariables.CLIENT_NAME;
 import static org.mmccycle.process.CycleVariables.CLIENT_SLUG;
-import static org.mmccycle.process.CycleVariables.CYCLE_MONTH;
 import static org.mmccycle.process.CycleVariables.PUBLISHED_AT;
 import static org.mmccycle.process.CycleVariables.PUBLISHED_BY;
 import static org.mmccycle.process.CycleVariables.PUBLISHED_CHECKLIST;
@@ -40,7 +39,7 @@ public class PublishChecklistDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String slug = (String) execution.getVariable(CLIENT_SLUG);
-    YearMonth nextMonth = CycleMonth.parse((String) execution.getVariable(CYCLE_MONTH)).plusMonths(1);
+    YearMonth nextMonth = CycleVariables.cycleMonth(execution).plusMonths(1);
     Instant publishedAt = ((Date) execution.getVariable(PUBLISHED_AT)).toInstant();
     int number = ((Number) execution.getVariable(CHECKLIST_REVISION)).intValue();
     ChecklistRevision revision = revisions.publish(slug, number, (String) execution.getVariable(PUBLISHED_BY), publishedAt);

@@ -5,7 +5,6 @@ import static org.mmccycle.process.CycleVariables.CHANGE_NOTE;
 import static org.mmccycle.process.CycleVariables.CHECKLIST_CHANGED;
 import static org.mmccycle.process.CycleVariables.CHECKLIST_REVISION;
 import static org.mmccycle.process.CycleVariables.CLIENT_SLUG;
-import static org.mmccycle.process.CycleVariables.CYCLE_MONTH;
 import static org.mmccycle.process.CycleVariables.REVISED_ITEMS;
 import static org.mmccycle.process.CycleVariables.REVISION_ITEMS;
 
@@ -57,7 +56,7 @@ public class RevisionListener {
     try {
       revision = revisions.revise((String) task.getVariable(CLIENT_SLUG), ((Number) task.getVariable(BASE_REVISION)).intValue(),
           json.revisionItemsFrom(items), author(task), (String) task.getVariable(CHANGE_NOTE),
-          CycleMonth.parse((String) task.getVariable(CYCLE_MONTH)));
+          CycleVariables.cycleMonth(task));
     } catch (IllegalArgumentException | IllegalStateException | ConflictException refused) {
       throw new BadUserRequestException(refused.getMessage());
     }

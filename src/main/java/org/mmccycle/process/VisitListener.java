@@ -1,7 +1,6 @@
 package org.mmccycle.process;
 
 import static org.mmccycle.process.CycleVariables.CLIENT_SLUG;
-import static org.mmccycle.process.CycleVariables.CYCLE_MONTH;
 import static org.mmccycle.process.CycleVariables.ON_SITE_REQUIRED;
 import static org.mmccycle.process.CycleVariables.ON_SITE_WAIVED;
 import static org.mmccycle.process.CycleVariables.OVERRIDE_REASON;
@@ -43,7 +42,7 @@ public class VisitListener {
     List<String> groups = users.groups();
     boolean mayOverride = groups.contains(MmcGroups.SERVICE_MANAGERS) || groups.contains(MmcGroups.CAMUNDA_ADMIN);
     try {
-      Visit visit = calendar.confirm(slug(task), CycleMonth.parse(month(task)), date, clock.today(), userId, mayOverride,
+      Visit visit = calendar.confirm(slug(task), CycleVariables.cycleMonth(task), date, clock.today(), userId, mayOverride,
           (String) task.getVariable(OVERRIDE_REASON));
       task.setVariable(VISIT_DATE, visit.plannedDate().toString());
     } catch (IllegalArgumentException refused) {
@@ -62,15 +61,11 @@ public class VisitListener {
       throw new BadUserRequestException("This month's visit must be on site: the client has had no on-site visit for too long. "
           + "A service manager can waive this when scheduling the visit.");
     }
-    calendar.recordExecution(slug(task), CycleMonth.parse(month(task)), (String) mode, clock.now(), clock.today());
+    calendar.recordExecution(slug(task), CycleVariables.cycleMonth(task), (String) mode, clock.now(), clock.today());
   }
 
   private static String slug(DelegateTask task) {
     return (String) task.getVariable(CLIENT_SLUG);
-  }
-
-  private static String month(DelegateTask task) {
-    return (String) task.getVariable(CYCLE_MONTH);
   }
 
   private static LocalDate date(Object value) {
