@@ -1,5 +1,6 @@
 package org.mmccycle.responsibility;
 
+import java.lang.ref.WeakReference;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,6 +8,8 @@ import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -58,11 +61,19 @@ public class Responsibility {
 
   private record Inputs(String decisionDefinitionId, String job, String tier, String region) {}
 
+  /** The last decision made in an engine command on this thread (weakly: the command ends, it goes). */
+  private record Asked(WeakReference<CommandContext> command, String job, String clientSlug, Decision decision) {
+    boolean answers(CommandContext current, String askedJob, String askedClient) {
+      return current != null && command.get() == current && job.equals(askedJob) && clientSlug.equals(askedClient);
+    }
+  }
+
   private final DecisionService decisionService;
   private final RepositoryService repositoryService;
   private final ProcessEngine engine;
   private final JdbcClient jdbc;
   private final Map<Inputs, Row> answers = new ConcurrentHashMap<>();
+  private final ThreadLocal<Asked> lastAsked = new ThreadLocal<>();
 
   public Responsibility(ProcessEngine processEngine, JdbcClient jdbc) {
     this.decisionService = processEngine.getDecisionService();
@@ -71,14 +82,25 @@ public class Responsibility {
     this.jdbc = jdbc;
   }
 
-  /** The decision for a job ({@code execute}, …) of the client with this slug, by its tier and region. */
+  /**
+   * The decision for a job ({@code execute}, …) of the client with this slug, by its tier and region.
+   * Inside an engine command it is made once per job and client: creating a task asks for its group
+   * and its assignee, two questions of one decision (one client lookup, one table lookup).
+   */
   public Decision decide(String job, String clientSlug) {
+    CommandContext command = Context.getCommandContext();
+    Asked last = lastAsked.get();
+    if (last != null && last.answers(command, job, clientSlug)) {
+      return last.decision();
+    }
     ClientRouting client = jdbc.sql("select tier, region, technician from mmc_client where slug = ?")
         .param(clientSlug)
         .query((rs, n) -> new ClientRouting(rs.getString("tier"), rs.getString("region"), rs.getString("technician")))
         .optional()
         .orElseThrow(() -> new IllegalArgumentException("no contract client '" + clientSlug + "'"));
-    return decide(Job.of(job), client.tier(), client.region(), client.technician());
+    Decision decision = decide(Job.of(job), client.tier(), client.region(), client.technician());
+    lastAsked.set(command == null ? null : new Asked(new WeakReference<>(command), job, clientSlug, decision));
+    return decision;
   }
 
   /** The decision for a job, a tier (null: standard) and a region (may be null). */

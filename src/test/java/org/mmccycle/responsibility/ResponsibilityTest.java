@@ -36,6 +36,7 @@ class ResponsibilityTest {
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
   @Autowired HistoryService historyService;
+  @Autowired org.camunda.bpm.engine.ProcessEngine processEngine;
 
   private String deploymentId;
 
@@ -87,6 +88,20 @@ class ResponsibilityTest {
 
     assertThat(responsibility.assignee("execute", slug)).isEqualTo("tina");
     assertThat(responsibility.escalationGroup("file", slug)).isEqualTo("process-owners");
+  }
+
+  @Test
+  void aTasksGroupAndAssigneeAreOneDecisionWithinAnEngineCommandAndANewCommandDecidesAgain() {
+    String slug = newClient("tina");
+
+    String assigneeInTheSameCommand = WithoutAuthorization.call(processEngine, () -> {
+      assertThat(responsibility.candidateGroup("execute", slug)).isEqualTo("technicians");
+      jdbc.sql("update mmc_client set tier = 'gold' where slug = ?").param(slug).update();
+      return responsibility.assignee("execute", slug);
+    });
+
+    assertThat(assigneeInTheSameCommand).as("the decision made for the group").isNull();
+    assertThat(WithoutAuthorization.call(processEngine, () -> responsibility.assignee("execute", slug))).isEqualTo("tina");
   }
 
   @Test
