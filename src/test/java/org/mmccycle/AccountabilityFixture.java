@@ -74,14 +74,13 @@ public final class AccountabilityFixture {
   }
 
   /**
-   * Opens the client's cycle and keeps the proposed visit date (Schedule visit), so that the cycle
+   * Opens the client's cycle, runs its Prepare job as the job executor would, and keeps the proposed visit date (Schedule visit), so that the cycle
    * waits at Execute checklist.
    */
   public static String openScheduled(org.mmccycle.process.CycleOpener opener, org.camunda.bpm.engine.TaskService taskService,
-      String clientSlug, java.time.YearMonth month) {
+      org.camunda.bpm.engine.ManagementService managementService, String clientSlug, java.time.YearMonth month) {
     String cycle = opener.open(clientSlug, month).processInstanceId();
-    org.mmccycle.process.CycleTestFixture.prepare(
-        org.camunda.bpm.engine.ProcessEngines.getDefaultProcessEngine().getManagementService(), cycle);
+    org.mmccycle.process.CycleTestFixture.prepare(managementService, cycle);
     var schedule = taskService.createTaskQuery().processInstanceId(cycle).taskDefinitionKey("Task_ScheduleVisit").singleResult();
     taskService.complete(schedule.getId(), java.util.Map.of("visitDate", taskService.getVariable(schedule.getId(), "proposedVisitDate")));
     return cycle;

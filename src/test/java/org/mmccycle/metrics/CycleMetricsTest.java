@@ -7,6 +7,7 @@ import static org.mmccycle.Http.text;
 
 import java.time.YearMonth;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +33,7 @@ class CycleMetricsTest {
   @Autowired CycleMetrics metrics;
   @Autowired CycleOpener opener;
   @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
   @Autowired ClientRepository clients;
   @Autowired IdentityService identityService;
   @Autowired JdbcClient jdbc;
@@ -55,7 +57,7 @@ class CycleMetricsTest {
     long openBefore = metrics.openTasks("Task_ExecuteChecklist");
     long overdueBefore = metrics.overdueTasks(Job.EXECUTE);
     clockAt("2026-09-01T08:00");
-    String cycle = AccountabilityFixture.openScheduled(opener, taskService, client.slug(), YearMonth.of(2026, 9));
+    String cycle = AccountabilityFixture.openScheduled(opener, taskService, managementService, client.slug(), YearMonth.of(2026, 9));
     clockAt("2026-09-22T08:00");
 
     assertThat(metrics.openTasks("Task_ExecuteChecklist")).isEqualTo(openBefore + 1);

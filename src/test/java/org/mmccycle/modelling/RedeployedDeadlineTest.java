@@ -56,7 +56,7 @@ class RedeployedDeadlineTest {
     var before = fixture.client("Harbour Dental", "tina", "standard");
     var after = fixture.client("Kessler Law", "tom", "standard");
     clockAt("2031-05-02T08:00");
-    String runningCycle = AccountabilityFixture.openScheduled(opener, taskService, before.slug(), YearMonth.of(2031, 5));
+    String runningCycle = AccountabilityFixture.openScheduled(opener, taskService, managementService, before.slug(), YearMonth.of(2031, 5));
 
     ProcessDefinition current = repositoryService.createProcessDefinitionQuery()
         .processDefinitionKey(CycleVariables.CLIENT_CYCLE_PROCESS).latestVersion().singleResult();
@@ -65,7 +65,7 @@ class RedeployedDeadlineTest {
     analystDeployment = repositoryService.createDeployment().name("analyst: executed by the 18th").source("Camunda Modeler")
         .addString("client-maintenance-cycle.bpmn", bpmn.replace("endOfDay(cycleMonth, 20)", "endOfDay(cycleMonth, 18)"))
         .deploy().getId();
-    String newCycle = AccountabilityFixture.openScheduled(opener, taskService, after.slug(), YearMonth.of(2031, 5));
+    String newCycle = AccountabilityFixture.openScheduled(opener, taskService, managementService, after.slug(), YearMonth.of(2031, 5));
 
     assertThat(dueDay(newCycle)).isEqualTo("2031-05-18");
     assertThat(deadlineTimerDay(newCycle)).isEqualTo("2031-05-18");

@@ -198,9 +198,9 @@ class MmcMailerTest {
     String otherManager = fixture.user("sue", MmcGroups.SERVICE_MANAGERS);
     var greenfield = fixture.client("Greenfield Builders", tina, "standard");
     clockAt("2026-10-01T08:00");
-    AccountabilityFixture.openScheduled(opener, taskService, greenfield.slug(), YearMonth.of(2026, 10));
+    AccountabilityFixture.openScheduled(opener, taskService, managementService, greenfield.slug(), YearMonth.of(2026, 10));
     clockAt("2026-11-01T08:00");
-    AccountabilityFixture.openScheduled(opener, taskService, greenfield.slug(), YearMonth.of(2026, 11));
+    AccountabilityFixture.openScheduled(opener, taskService, managementService, greenfield.slug(), YearMonth.of(2026, 11));
     taskService.claim(taskService.createTaskQuery().processInstanceBusinessKey(greenfield.slug() + ":2026-11").singleResult().getId(), tina);
     smtp.purgeEmailFromAllMailboxes();
     clockAt("2026-11-16T07:00");

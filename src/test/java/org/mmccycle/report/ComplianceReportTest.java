@@ -15,6 +15,7 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,6 +50,7 @@ class ComplianceReportTest {
   @Autowired ComplianceReport report;
   @Autowired CycleOpener opener;
   @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
   @Autowired ClientRepository clients;
   @Autowired IdentityService identityService;
   @Autowired JdbcClient jdbc;
@@ -69,9 +71,9 @@ class ComplianceReportTest {
     owner = fixture.user("petra", MmcGroups.PROCESS_OWNERS);
     try {
       clockAt("2031-03-01T08:00");
-      AccountabilityFixture.openScheduled(opener, taskService, alder.slug(), MARCH);
-      AccountabilityFixture.openScheduled(opener, taskService, birch.slug(), MARCH);
-      AccountabilityFixture.openScheduled(opener, taskService, cedar.slug(), MARCH);
+      AccountabilityFixture.openScheduled(opener, taskService, managementService, alder.slug(), MARCH);
+      AccountabilityFixture.openScheduled(opener, taskService, managementService, birch.slug(), MARCH);
+      AccountabilityFixture.openScheduled(opener, taskService, managementService, cedar.slug(), MARCH);
 
       complete(alder, "Task_ExecuteChecklist", "2031-03-10T15:00", "tina");
       complete(alder, "Task_ReviseChecklist", "2031-03-12T10:00", "tina");
