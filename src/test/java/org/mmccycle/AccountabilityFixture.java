@@ -74,8 +74,8 @@ public final class AccountabilityFixture {
   }
 
   /**
-   * Opens the client's cycle, runs its Prepare job as the job executor would, and keeps the proposed visit date (Schedule visit), so that the cycle
-   * waits at Execute checklist.
+   * Opens the client's cycle, runs its Prepare job as the job executor would, and keeps the proposed
+   * visit date (Schedule visit), so that the cycle waits at Execute checklist.
    */
   public static String openScheduled(org.mmccycle.process.CycleOpener opener, org.camunda.bpm.engine.TaskService taskService,
       org.camunda.bpm.engine.ManagementService managementService, String clientSlug, java.time.YearMonth month) {
