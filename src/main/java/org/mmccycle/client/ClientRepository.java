@@ -31,6 +31,16 @@ public class ClientRepository {
     return jdbc.sql(SELECT_CLIENT + " where slug = ?").param(slug).query((rs, n) -> client(rs, devicesOf(slug))).optional();
   }
 
+  /** The client's name, without its devices. */
+  public Optional<String> name(String slug) {
+    return jdbc.sql("select name from mmc_client where slug = ?").param(slug).query(String.class).optional();
+  }
+
+  /** Whether the client is active; empty when there is no such client. */
+  public Optional<Boolean> active(String slug) {
+    return jdbc.sql("select active from mmc_client where slug = ?").param(slug).query(Boolean.class).optional();
+  }
+
   /** Every client, active or not, by slug: two queries, whatever the number of clients. */
   public List<ContractClient> list() {
     Map<String, List<Device>> devices = new HashMap<>();
@@ -55,7 +65,7 @@ public class ClientRepository {
   }
 
   /** The client's preferred visit day as stored ("2 TUESDAY"), or empty. */
-  public java.util.Optional<String> visitPreference(String slug) {
+  public Optional<String> visitPreference(String slug) {
     return jdbc.sql("select visit_preference from mmc_client where slug = ?").param(slug).query(String.class).optional();
   }
 

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.mmccycle.client.ClientRepository;
-import org.mmccycle.client.ContractClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,9 +47,9 @@ public class CycleOpener {
     if (open.isPresent()) {
       return open.get();
     }
-    ContractClient client = clients.find(clientSlug)
+    boolean active = clients.active(clientSlug)
         .orElseThrow(() -> new IllegalArgumentException("no contract client '" + clientSlug + "'"));
-    if (!client.active()) {
+    if (!active) {
       throw new IllegalStateException("client '" + clientSlug + "' is not active: no cycle is opened for it");
     }
     return start(clientSlug, month);
@@ -67,9 +66,7 @@ public class CycleOpener {
     if (open.isPresent()) {
       return open;
     }
-    boolean active = jdbc.sql("select active from mmc_client where slug = ?").param(clientSlug).query(Boolean.class).optional()
-        .orElse(false);
-    if (!active) {
+    if (!clients.active(clientSlug).orElse(false)) {
       LOG.warn("No cycle for {} in {}: the client was deleted or made inactive after the month's clients were listed",
           clientSlug, CycleMonth.format(month));
       return Optional.empty();

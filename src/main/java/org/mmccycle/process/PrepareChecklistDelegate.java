@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mmccycle.checklist.ChecklistRevisions;
 import org.mmccycle.client.ClientRepository;
-import org.mmccycle.client.ContractClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,9 +33,9 @@ public class PrepareChecklistDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String slug = (String) execution.getVariable(CLIENT_SLUG);
     YearMonth month = CycleVariables.cycleMonth(execution);
-    ContractClient client = clients.find(slug)
+    String name = clients.name(slug)
         .orElseThrow(() -> new IllegalStateException("the cycle's client '" + slug + "' does not exist"));
-    execution.setVariable(CLIENT_NAME, client.name());
+    execution.setVariable(CLIENT_NAME, name);
     var inForce = revisions.inForceIn(slug, month);
     execution.setVariable(CHECKLIST_ITEMS, json.toVariable(revisions.checklistDueIn(inForce, month)));
     execution.setVariable(CHECKLIST_REVISION, inForce.number());

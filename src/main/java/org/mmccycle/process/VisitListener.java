@@ -44,7 +44,11 @@ public class VisitListener {
     try {
       Visit visit = calendar.confirm(slug(task), CycleVariables.cycleMonth(task), date, clock.today(), userId, mayOverride,
           (String) task.getVariable(OVERRIDE_REASON));
-      task.setVariable(VISIT_DATE, visit.plannedDate().toString());
+      String planned = visit.plannedDate().toString();
+      if (!planned.equals(task.getVariable(VISIT_DATE))) {
+        // the form may send a date-time; the cycle keeps the day (set again only when it differs: one update less)
+        task.setVariable(VISIT_DATE, planned);
+      }
     } catch (IllegalArgumentException refused) {
       throw new BadUserRequestException(refused.getMessage());
     }
