@@ -3,6 +3,7 @@ package org.mmccycle;
 import org.mmccycle.client.DemoClients;
 import org.mmccycle.process.EngineIndexes;
 import org.mmccycle.process.ModelDeployer;
+import org.mmccycle.process.StrandedJobs;
 import org.mmccycle.process.TasklistFilters;
 import org.mmccycle.security.DemoUsers;
 import org.mmccycle.security.GroupAuthorizations;
@@ -12,22 +13,25 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the application sets up at start-up, in order, before the web server takes its first
- * request: the engine indexes Camunda lacks, the models, the groups and their authorizations, the Tasklist filters, and in the demo
- * setup the demo users and clients. Every step is idempotent.
+ * request: the engine indexes Camunda lacks, a report of jobs a crash left without their cycle, the
+ * models, the groups and their authorizations, the Tasklist filters, and in the demo setup the demo
+ * users and clients. Every step is idempotent.
  */
 @Component
 public class StartupSetup implements SmartInitializingSingleton {
 
   private final EngineIndexes indexes;
+  private final StrandedJobs strandedJobs;
   private final ModelDeployer models;
   private final GroupAuthorizations groups;
   private final TasklistFilters filters;
   private final ObjectProvider<DemoUsers> demoUsers;
   private final ObjectProvider<DemoClients> demoClients;
 
-  public StartupSetup(EngineIndexes indexes, ModelDeployer models, GroupAuthorizations groups, TasklistFilters filters,
-      ObjectProvider<DemoUsers> demoUsers, ObjectProvider<DemoClients> demoClients) {
+  public StartupSetup(EngineIndexes indexes, StrandedJobs strandedJobs, ModelDeployer models, GroupAuthorizations groups,
+      TasklistFilters filters, ObjectProvider<DemoUsers> demoUsers, ObjectProvider<DemoClients> demoClients) {
     this.indexes = indexes;
+    this.strandedJobs = strandedJobs;
     this.models = models;
     this.groups = groups;
     this.filters = filters;
@@ -38,6 +42,7 @@ public class StartupSetup implements SmartInitializingSingleton {
   @Override
   public void afterSingletonsInstantiated() {
     indexes.createMissing();
+    strandedJobs.report();
     models.deploy();
     groups.createGroupsAndAuthorizations();
     filters.createFilters();
