@@ -80,6 +80,8 @@ class CrashRestartIT {
       assertThat(single(db, "select count(*) from act_ru_incident")).as("incidents").isZero();
     }
     assertThat(prepared(dir) + stranded).as("cycles waiting at Schedule visit, and those H2 stranded").isEqualTo(activeClients(dir));
+    assertThat(AppProcess.log(dir).split("has lost its process instance", -1).length - 1)
+        .as("stranded jobs named in the restarted application's log (StrandedJobs)").isEqualTo(stranded);
   }
 
   private static long activeClients(Path dir) throws Exception {
