@@ -23,18 +23,19 @@ import org.springframework.stereotype.Component;
  * ({@code PERMS_ & 2} read a task, {@code PERMS_ & 64} read the tasks of a process definition).
  * PostgreSQL cannot estimate a bitwise test without them and took the matching authorizations for
  * 60 rows when they were 12,000 (one per open task of the group): it then compared every task with
- * every authorization, 144 million pairs, and the technicians' task list took 11-17 s after a month
+ * every authorization, 144 million pairs, and the technicians' task list took 10-17 s after a month
  * of 10,000 clients opened. With them it looks each task's authorizations up in the index (0.14 s).
- * The plans are only right when PostgreSQL plans each statement with its values: application-postgres.yaml
- * sets {@code plan_cache_mode=force_custom_plan} on the application's connections.
+ * The plans are only right when PostgreSQL plans each statement with its values:
+ * application-postgres.yaml sets {@code plan_cache_mode=force_custom_plan} on the connections.
  */
 @Component
 public class EngineIndexes {
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineIndexes.class);
   static final String TASK_PARENT_INDEX = "ACT_IDX_TASK_PARENT_TASK_ID";
-  /** Statistics name → the permission bit it describes (Permissions.READ, TaskPermissions/ProcessDefinitionPermissions.READ_TASK). */
-  static final Map<String, Integer> AUTHORIZATION_STATISTICS = Map.of("mmc_stx_auth_perms_read", 2, "mmc_stx_auth_perms_read_task", 64);
+  /** Statistics name → the permission bit it describes (READ; ProcessDefinitionPermissions.READ_TASK). */
+  static final Map<String, Integer> AUTHORIZATION_STATISTICS =
+      Map.of("mmc_stx_auth_perms_read", 2, "mmc_stx_auth_perms_read_task", 64);
 
   private final JdbcClient jdbc;
   private final DataSource dataSource;
