@@ -2,6 +2,7 @@ package org.mmccycle.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,7 +137,7 @@ class PostgresClusterIT {
         and ((a.resource_type_ = 7 and a.perms_ & 2 = 2) or (a.resource_type_ = 6 and a.perms_ & 64 = 64))""";
     long actual = jdbc.sql("select count(*) " + readable).query(Long.class).single();
     String plan = jdbc.sql("explain (format json) select a.resource_id_ " + readable).query(String.class).single();
-    long estimated = new com.fasterxml.jackson.databind.ObjectMapper().readTree(plan).get(0).get("Plan").get("Plan Rows").asLong();
+    long estimated = new ObjectMapper().readTree(plan).get(0).get("Plan").get("Plan Rows").asLong();
 
     assertThat(actual).as("a technician's readable authorizations: one per open task of the group").isGreaterThanOrEqualTo(CLIENTS);
     assertThat(estimated).as("PostgreSQL's estimate of them").isBetween(actual / 2, actual * 2);
