@@ -25,8 +25,7 @@ import org.springframework.stereotype.Component;
  * 60 rows when they were 12,000 (one per open task of the group): it then compared every task with
  * every authorization, 144 million pairs, and the technicians' task list took 10-17 s after a month
  * of 10,000 clients opened. With them it looks each task's authorizations up in the index (0.14 s).
- * The plans are only right when PostgreSQL plans each statement with its values:
- * application-postgres.yaml sets {@code plan_cache_mode=force_custom_plan} on the connections.
+ * The plans are only right when PostgreSQL plans the task query with its values: TaskQueryPlanning.
  */
 @Component
 public class EngineIndexes {
@@ -48,7 +47,7 @@ public class EngineIndexes {
   public void createMissing() {
     try {
       jdbc.sql("create index if not exists " + TASK_PARENT_INDEX + " on ACT_RU_TASK (PARENT_TASK_ID_)").update();
-      if (onPostgres()) {
+      if (isPostgres(dataSource)) {
         createAuthorizationStatistics();
       }
     } catch (DataAccessException e) {
@@ -75,7 +74,7 @@ public class EngineIndexes {
     }
   }
 
-  private boolean onPostgres() {
+  static boolean isPostgres(DataSource dataSource) {
     try (Connection connection = dataSource.getConnection()) {
       return connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
     } catch (SQLException e) {
