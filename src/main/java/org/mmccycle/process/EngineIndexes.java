@@ -1,10 +1,10 @@
 package org.mmccycle.process;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -37,17 +37,17 @@ public class EngineIndexes {
       Map.of("mmc_stx_auth_perms_read", 2, "mmc_stx_auth_perms_read_task", 64);
 
   private final JdbcClient jdbc;
-  private final DataSource dataSource;
+  private final ProcessEngine engine;
 
-  public EngineIndexes(JdbcClient jdbc, DataSource dataSource) {
+  public EngineIndexes(JdbcClient jdbc, ProcessEngine engine) {
     this.jdbc = jdbc;
-    this.dataSource = dataSource;
+    this.engine = engine;
   }
 
   public void createMissing() {
     try {
       jdbc.sql("create index if not exists " + TASK_PARENT_INDEX + " on ACT_RU_TASK (PARENT_TASK_ID_)").update();
-      if (isPostgres(dataSource)) {
+      if (onPostgres((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())) {
         createAuthorizationStatistics();
       }
     } catch (DataAccessException e) {
@@ -74,11 +74,8 @@ public class EngineIndexes {
     }
   }
 
-  static boolean isPostgres(DataSource dataSource) {
-    try (Connection connection = dataSource.getConnection()) {
-      return connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot tell which database this is", e);
-    }
+  /** Whether the engine runs on PostgreSQL, as Camunda itself determined at start-up. */
+  static boolean onPostgres(ProcessEngineConfigurationImpl configuration) {
+    return DbSqlSessionFactory.POSTGRES.equals(configuration.getDatabaseType());
   }
 }

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -28,29 +27,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskQueryPlanning extends AbstractProcessEnginePlugin {
 
-  private final DataSource dataSource;
-
-  public TaskQueryPlanning(DataSource dataSource) {
-    this.dataSource = dataSource;
-  }
-
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (!EngineIndexes.isPostgres(dataSource)) {
-      return;
-    }
     List<CommandInterceptor> interceptors = configuration.getCustomPostCommandInterceptorsTxRequired() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
     interceptors.add(new PlanTaskQueriesWithTheirValues());
     configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
   }
 
-  /** Runs inside the command's transaction, after its command context exists. */
+  /** Runs inside the command's transaction, after its command context exists; on PostgreSQL only. */
   static class PlanTaskQueriesWithTheirValues extends CommandInterceptor {
 
     @Override
     public <T> T execute(Command<T> command) {
-      if (command instanceof TaskQueryImpl || command instanceof AbstractExecuteFilterCmd) {
+      if ((command instanceof TaskQueryImpl || command instanceof AbstractExecuteFilterCmd)
+          && EngineIndexes.onPostgres(Context.getProcessEngineConfiguration())) {
         Connection connection = Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection();
         try (Statement statement = connection.createStatement()) {
           statement.execute("set local plan_cache_mode = force_custom_plan");
