@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -33,10 +34,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.mmccycle.MmcCycleApplication;
-import org.mmccycle.client.ClientRepository;
-import org.mmccycle.client.ContractClient;
-import org.mmccycle.client.Device;
-import org.mmccycle.client.DeviceKind;
+import org.mmccycle.client.onboarding.ClientOnboarding;
+import org.mmccycle.process.CycleMonth;
+import org.mmccycle.client.onboarding.NewClient;
+import org.mmccycle.client.onboarding.NewClient.NewDevice;
 import org.mmccycle.security.MmcGroups;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -54,6 +55,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * (per size and side, default 900). A size that times out is reported with what was done.
  */
 class CycleOpeningBenchmark {
+
+  /** The month the benchmark's clients start in: their checklists are in force from the first month opened. */
+  private static final YearMonth FIRST_MONTH = YearMonth.of(2027, 1);
 
   private static final String USER = "bench";
   private static final String PASSWORD = "bench-pw";
@@ -78,22 +82,25 @@ class CycleOpeningBenchmark {
     ProcessEngine sameBare = bareEngine("bare-bench-same-db", database.bareUrl(), database.user(), database.driver());
     try {
       List<Opening> openings = new ArrayList<>();
-      ClientRepository clients = app.getBean(ClientRepository.class);
+      ClientOnboarding onboarding = app.getBean(ClientOnboarding.class);
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       RuntimeService runtime = app.getBean(RuntimeService.class);
       ManagementService management = app.getBean(ManagementService.class);
       int inserted = 0;
-      int month = 1;
+      int monthIndex = 0;
       double[] atTenThousand = null;
       long openAtTenThousand = 0;
       for (int size : sizes) {
+        long o0 = System.nanoTime();
         for (; inserted < size; inserted++) {
           String slug = String.format("client-%05d", inserted);
-          clients.insert(new ContractClient(slug, "Client " + inserted, "it@" + slug + ".invalid", "Street " + inserted,
-              null, true, List.of(new Device("srv-01", DeviceKind.values()[0]), new Device("nas-01", DeviceKind.values()[0]),
-                  new Device("fw-01", DeviceKind.values()[0]))));
+          // as the product onboards a client: the client, its devices and its checklist's first revision
+          onboarding.onboard(new NewClient(slug, "Client " + inserted, "it@" + slug + ".invalid", "Street " + inserted, null, null,
+              List.of(new NewDevice("srv-01", "server"), new NewDevice("nas-01", "server"), new NewDevice("fw-01", "server")), List.of()),
+              "bench", FIRST_MONTH);
         }
-        String cycleMonth = String.format("2027-%02d", month++);
+        System.out.printf("onboarded: %d clients in %.1f s%n", inserted, (System.nanoTime() - o0) / 1e9);
+        String cycleMonth = CycleMonth.format(FIRST_MONTH.plusMonths(monthIndex++));
         long before = scheduleTasks(jdbc);
         System.out.printf("opening %s for %d clients (load %s)%n", cycleMonth, size, BenchReport.loadAverage());
         long t0 = System.nanoTime();
@@ -114,7 +121,7 @@ class CycleOpeningBenchmark {
         System.out.printf("app: %d of %d in %.1f s%n", done, size, appSeconds);
         if (done < size) {
           // out of time: stop the round's remaining jobs, so that they neither compete with the next
-          // measurements nor race the direct opening of the same clients (checklist revision numbers)
+          // measurements nor race the direct opening of the same clients
           runtime.suspendProcessInstanceById(round);
           Thread.sleep(10_000); // the batch already locked finishes
         }
@@ -127,7 +134,7 @@ class CycleOpeningBenchmark {
 
         // the same opening without the round: CycleOpener.open per client on 2 threads (its own month),
         // then the job executor prepares each cycle (its Prepare job): the clock stops when all wait at Schedule visit
-        String directMonth = String.format("2027-%02d", month++);
+        String directMonth = CycleMonth.format(FIRST_MONTH.plusMonths(monthIndex++));
         long directBefore = scheduleTasks(jdbc);
         long d0 = System.nanoTime();
         long directDeadline = d0 + TimeUnit.SECONDS.toNanos(sizeTimeout);
@@ -284,7 +291,7 @@ class CycleOpeningBenchmark {
         futures.add(pool.submit(() -> {
           if (System.nanoTime() < deadline) {
             try {
-              opener.open(slug, java.time.YearMonth.parse(month));
+              opener.open(slug, YearMonth.parse(month));
               opened.incrementAndGet();
             } catch (RuntimeException e) {
               System.out.println("direct opening failed for " + slug + ": " + e);
@@ -364,7 +371,8 @@ class CycleOpeningBenchmark {
     md.append("Command: `").append(BenchReport.COMMAND).append("` (class `org.mmccycle.bench.CycleOpeningBenchmark`). ")
         .append("The whole application in the benchmark's JVM on ").append(database.name()).append(", in a fresh temp folder, job executor on with the ")
         .append("settings of application.yaml. Round: message OpenMonth correlated, clock stopped when every cycle waits at ")
-        .append("Task_ScheduleVisit (ACT_RU_TASK counted every 200 ms). Clients have 3 devices each; sizes run one after ")
+        .append("Task_ScheduleVisit (ACT_RU_TASK counted every 200 ms). Clients have 3 devices each and are onboarded before the clock starts ")
+        .append("as the product onboards them (`ClientOnboarding`: the client and its checklist's first revision, 61 items); sizes run one after ")
         .append("the other in one database (the tasks of the smaller months stay open). Direct: the same clients' cycles ")
         .append("(another month) opened by calling `CycleOpener.open` on 2 threads, without the round process, and prepared by the ")
         .append("job executor (each cycle's Prepare job), until every one waits at Task_ScheduleVisit. Bare engine: a standalone ")
