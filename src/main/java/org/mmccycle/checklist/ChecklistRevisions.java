@@ -80,13 +80,19 @@ public class ChecklistRevisions {
     return revisions.latestNumber(clientSlug).orElseGet(() -> firstRevisionOfExistingClient(clientSlug).number());
   }
 
-  /** The revision executed in {@code month}: the latest published before the month began. */
+  /**
+   * The revision executed in {@code month}: the latest published before the month began (revision 1
+   * is made from the template if the client has none yet).
+   */
   @Transactional
   public ChecklistRevision inForceIn(String clientSlug, YearMonth month) {
+    return publishedInForceIn(clientSlug, month).orElseGet(() -> firstRevisionOfExistingClient(clientSlug));
+  }
+
+  /** {@link #inForceIn} without writing anything: empty when the client has no published revision yet. */
+  public Optional<ChecklistRevision> publishedInForceIn(String clientSlug, YearMonth month) {
     Instant monthStart = month.atDay(1).atStartOfDay(zone).toInstant();
-    return revisions.latestPublishedBefore(clientSlug, monthStart)
-        .or(() -> revisions.firstPublished(clientSlug))
-        .orElseGet(() -> firstRevisionOfExistingClient(clientSlug));
+    return revisions.latestPublishedBefore(clientSlug, monthStart).or(() -> revisions.firstPublished(clientSlug));
   }
 
   /** The items of the revision in force in {@code month} that are due in that month, in order. */

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Monthly round: splits the listed clients into batches ({@code mmc.cycle.opening-batch-size}) and
  * starts one small "Client cycle opening" instance per batch. Each batch opens its clients' cycles in
- * a job of its own, so the batches run side by side on every node's job executor, and each cycle then
- * prepares itself in its own job (issue 8: one opening instance per client cost as much as the cycle).
+ * a job of its own, so the batches run side by side on every node's job executor (issue 8: one opening
+ * instance per client cost as much as the cycle; see {@link OpenClientCyclesDelegate}).
  */
 @Component
 public class RequestClientCyclesDelegate implements JavaDelegate {

@@ -23,6 +23,7 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -36,6 +37,10 @@ import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.Test;
 import org.mmccycle.MmcSpringBootTest;
+import org.mmccycle.checklist.ChecklistItem;
+import org.mmccycle.checklist.ChecklistRevision;
+import org.mmccycle.checklist.ChecklistRevisions;
+import org.mmccycle.checklist.RevisionItem;
 import org.mmccycle.client.ContractClient;
 import org.mmccycle.schedule.Visit;
 import org.mmccycle.schedule.VisitCalendar;
@@ -68,6 +73,15 @@ class ClientMaintenanceCycleProcessTest extends MmcSpringBootTest {
 
   @Autowired
   private VisitRepository visits;
+
+  @Autowired
+  private CycleOpener opener;
+
+  @Autowired
+  private ChecklistRevisions revisions;
+
+  @Autowired
+  private ManagementService managementService;
 
   @Test
   void shouldRefuseAVisitThatBreaksTheSpacingUnlessAManagerOverridesWithAReason() {
@@ -216,6 +230,37 @@ class ClientMaintenanceCycleProcessTest extends MmcSpringBootTest {
     assertThat(filed.resolveSibling(client.slug() + ".json")).exists();
     assertThat(pdfText(filed)).contains(client.name()).contains(firstWords(firstItemText))
         .contains("Backup of the mail store failed twice");
+  }
+
+  @Test
+  void shouldSkipPrepareWhenTheMonthlyRoundsBatchPreparedTheCycle() {
+    ContractClient onboarded = fixture.onboardedClient("Quayside Opticians");
+    ContractClient withoutChecklist = fixture.activeClient("Old Mill Bakery");
+    fixture.clockAt(LocalDateTime.of(2026, 11, 2, 8, 0));
+
+    String prepared = opener.request(onboarded.slug(), NOVEMBER, true).orElseThrow().processInstanceId();
+    String unprepared = opener.request(withoutChecklist.slug(), NOVEMBER, true).orElseThrow().processInstanceId();
+
+    // prepared in the opening's own transaction: no job of its own, already waiting for its first task
+    assertThat(managementService.createJobQuery().processInstanceId(prepared).activityId("Task_PrepareChecklist").count()).isZero();
+    ProcessInstance cycle = processInstanceQuery().processInstanceId(prepared).singleResult();
+    assertThat(cycle).isWaitingAt("Task_ScheduleVisit")
+        .hasPassedInOrder("StartEvent_CycleOpened", "Gateway_PreparedAtOpening", "Gateway_ChecklistReady", "Task_PlanVisit")
+        .hasNotPassed("Task_PrepareChecklist");
+    assertThat(runtimeService().getVariable(prepared, "clientName")).isEqualTo("Quayside Opticians");
+    assertThat(runtimeService().getVariable(prepared, "checklistRevision")).isEqualTo(1);
+    assertThat(fixture.checklistOf(prepared)).extracting(ChecklistItem::id)
+        .containsExactlyElementsOf(revisions.itemsDueIn(onboarded.slug(), NOVEMBER).stream().map(RevisionItem::id).toList());
+    assertThat(runtimeService().getVariable(prepared, "proposedVisitDate")).isEqualTo("2026-11-02");
+
+    // a client without a published checklist yet: its own Prepare job makes revision 1
+    assertThat(processInstanceQuery().processInstanceId(unprepared).singleResult()).isWaitingAt("Task_PrepareChecklist");
+    assertThat(revisions.revisions(withoutChecklist.slug())).isEmpty();
+    CycleTestFixture.prepare(managementService, unprepared);
+    assertThat(processInstanceQuery().processInstanceId(unprepared).singleResult()).isWaitingAt("Task_ScheduleVisit")
+        .hasPassed("Task_PrepareChecklist");
+    assertThat(revisions.revisions(withoutChecklist.slug())).extracting(ChecklistRevision::number).containsExactly(1);
+    assertThat(fixture.checklistOf(unprepared)).isNotEmpty();
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.mmccycle.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -24,6 +25,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.mmccycle.checklist.ChecklistItem;
+import org.mmccycle.checklist.ChecklistRevisions;
 import org.mmccycle.checklist.RevisionItem;
 import org.mmccycle.client.ClientRepository;
 import org.mmccycle.client.ContractClient;
@@ -49,9 +51,10 @@ public class CycleTestFixture {
     @Bean
     CycleTestFixture cycleTestFixture(ClientRepository clients, CycleOpener opener, RuntimeService runtimeService,
         TaskService taskService, ManagementService managementService, HistoryService historyService,
-        ChecklistJson checklistJson, JdbcClient jdbc, CycleClock clock, IdentityService identityService) {
+        ChecklistJson checklistJson, JdbcClient jdbc, CycleClock clock, IdentityService identityService,
+        ChecklistRevisions revisions) {
       return new CycleTestFixture(clients, opener, runtimeService, taskService, managementService, historyService,
-          checklistJson, jdbc, clock.zone(), identityService);
+          checklistJson, jdbc, clock.zone(), identityService, revisions);
     }
 
     /** Every process test class must cover at least 90 % of the models it runs (reports: target/process-test-coverage). */
@@ -80,11 +83,13 @@ public class CycleTestFixture {
   private final JdbcClient jdbc;
   private final ZoneId zone;
   private final IdentityService identityService;
+  private final ChecklistRevisions revisions;
 
   CycleTestFixture(ClientRepository clients, CycleOpener opener, RuntimeService runtimeService, TaskService taskService,
       ManagementService managementService, HistoryService historyService, ChecklistJson checklistJson, JdbcClient jdbc,
-      ZoneId zone, IdentityService identityService) {
+      ZoneId zone, IdentityService identityService, ChecklistRevisions revisions) {
     this.identityService = identityService;
+    this.revisions = revisions;
     this.clients = clients;
     this.opener = opener;
     this.runtimeService = runtimeService;
@@ -101,6 +106,13 @@ public class CycleTestFixture {
   /** An active client with a server and a printer, under a slug no other test uses. */
   public ContractClient activeClient(String name) {
     return client(name, true, new Device("SRV01", DeviceKind.SERVER), new Device("PRN-Reception", DeviceKind.PRINTER));
+  }
+
+  /** An active client with its published first checklist revision, as onboarding leaves it. */
+  public ContractClient onboardedClient(String name) {
+    ContractClient client = activeClient(name);
+    revisions.createFirstRevision(client, List.of(), YearMonth.of(2027, 1), "onboarding-test", Instant.now());
+    return client;
   }
 
   public ContractClient inactiveClient(String name) {
@@ -190,9 +202,11 @@ public class CycleTestFixture {
   }
 
   /**
-   * Runs every due job of the month's opening, as the job executor would: the batches' "Client cycle
-   * opening" jobs, then the cycles' Prepare jobs. A failing one is left with a retry later (and, in
-   * the end, an incident), the others go on. The number run.
+   * Runs the jobs of the month's opening, as the job executor would: the batches' "Client cycle
+   * opening" jobs (a failed batch retried at once, unprepared: its retry is the job executor's, five
+   * minutes later), then the due Prepare jobs of cycles that were not prepared at opening. A failing
+   * Prepare job is left with a retry later (and, in the end, an incident), the others go on. The
+   * number run.
    */
   public int executeOpenings() {
     int executed = 0;
@@ -211,7 +225,7 @@ public class CycleTestFixture {
 
   private Job nextOpeningJob() {
     List<Job> due = managementService.createJobQuery().processDefinitionKey(CycleVariables.CLIENT_CYCLE_OPENING_PROCESS)
-        .executable().listPage(0, 1);
+        .withRetriesLeft().listPage(0, 1);
     if (due.isEmpty()) {
       due = managementService.createJobQuery().processDefinitionKey(CycleVariables.CLIENT_CYCLE_PROCESS)
           .activityId("Task_PrepareChecklist").executable().listPage(0, 1);

@@ -46,7 +46,8 @@ class MonthlyMaintenanceRoundProcessTest extends MmcSpringBootTest {
 
   @Test
   void shouldOpenOneCyclePerActiveClientWhenTheMonthStarts() {
-    ContractClient dental = fixture.activeClient("Harbour Dental");
+    ContractClient dental = fixture.onboardedClient("Harbour Dental");
+    // a client stored without a checklist (before onboarding made one): its cycle makes it in its own Prepare job
     ContractClient law = fixture.activeClient("Kessler Law");
     ContractClient bakery = fixture.inactiveClient("Closed Bakery");
     YearMonth march = YearMonth.of(2027, 3);
@@ -62,6 +63,9 @@ class MonthlyMaintenanceRoundProcessTest extends MmcSpringBootTest {
     assertThat(fixture.cyclesWithBusinessKey(law.slug(), march)).isEqualTo(1);
     assertThat(fixture.cyclesWithBusinessKey(bakery.slug(), march)).isZero();
     assertWaitsToBeScheduled(dental, march);
+    assertWaitsToBeScheduled(law, march);
+    assertThat(cyclesOf(dental, march).get(0)).as("prepared by its batch").hasNotPassed("Task_PrepareChecklist");
+    assertThat(cyclesOf(law, march).get(0)).as("prepared in its own job").hasPassed("Task_PrepareChecklist");
   }
 
   @Test
@@ -124,8 +128,8 @@ class MonthlyMaintenanceRoundProcessTest extends MmcSpringBootTest {
 
   @Test
   void shouldRaiseOneIncidentOnTheCycleThatCannotBePreparedWhileTheOthersOpen() {
-    ContractClient dental = fixture.activeClient("Harbour Dental");
-    ContractClient broken = fixture.activeClient("Broken Checklist");
+    ContractClient dental = fixture.onboardedClient("Harbour Dental");
+    ContractClient broken = fixture.onboardedClient("Broken Checklist");
     YearMonth august = YearMonth.of(2027, 8);
     fixture.clockAt(LocalDateTime.of(2027, 8, 2, 8, 0));
     ProcessInstance byHand = openMonthByHand("2027-08");
@@ -133,6 +137,14 @@ class MonthlyMaintenanceRoundProcessTest extends MmcSpringBootTest {
     // a preference written around the API's validation: the visit cannot be planned
     jdbc.sql("update mmc_client set visit_preference = 'every full moon' where slug = ?").param(broken.slug()).update();
     fixture.executeOpenings();
+    // the batch's first attempt, preparing its cycles together, failed and opened none; its retry opened them unprepared
+    List<HistoricProcessInstance> batches = historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(CycleVariables.CLIENT_CYCLE_OPENING_PROCESS).processInstanceBusinessKeyLike("opening:2027-08:%").list();
+    assertThat(batches).as("every batch ended").allSatisfy(batch -> assertThat(batch.getEndTime()).isNotNull());
+    assertThat(batches).as("the one batch with the broken client failed once")
+        .filteredOn(batch -> historyService.createHistoricJobLogQuery().processInstanceId(batch.getId()).failureLog().count() == 1)
+        .hasSize(1);
+    assertThat(cyclesOf(dental, august).get(0)).as("opened by the retry").hasPassed("Task_PrepareChecklist");
     String brokenCycle = cyclesOf(broken, august).get(0).getId();
     int attempts = executeJobsRetryingFailures(brokenCycle);
 

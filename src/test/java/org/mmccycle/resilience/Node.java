@@ -2,13 +2,17 @@ package org.mmccycle.resilience;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.mmccycle.ApiClient;
 import org.mmccycle.MmcCycleApplication;
+import org.mmccycle.client.onboarding.ClientOnboarding;
+import org.mmccycle.client.onboarding.NewClient;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -89,6 +93,17 @@ final class Node implements AutoCloseable {
   }
 
   /** Active contract clients {@code prefix-0001} … with a server each, inserted with SQL as a migration would. */
+  /** Clients onboarded as the product does (each with its published first checklist revision). */
+  void onboardClients(String prefix, int count) {
+    ClientOnboarding onboarding = bean(ClientOnboarding.class);
+    for (int i = 1; i <= count; i++) {
+      String slug = String.format("%s-%04d", prefix, i);
+      onboarding.onboard(new NewClient(slug, "Client " + slug, "Contact", "1 Test Street", "tech-" + slug, null,
+          List.of(new NewClient.NewDevice("SRV01", "server")), List.of()), "cluster-test", YearMonth.of(2031, 1));
+    }
+  }
+
+  /** Clients stored without a checklist (as before onboarding made one): their cycles prepare themselves in their own jobs. */
   static void insertClients(JdbcClient jdbc, String prefix, int count) {
     for (int i = 1; i <= count; i++) {
       String slug = String.format("%s-%04d", prefix, i);
