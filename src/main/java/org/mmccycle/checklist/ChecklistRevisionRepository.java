@@ -16,9 +16,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ChecklistRevisionRepository {
 
-  private static final String COLUMNS = "r.id, r.client_slug, r.number, r.base_number, r.template_version, r.author, r.created_at, "
-      + "r.change_note, r.published, r.published_at, r.published_by, "
-      + "(select count(*) from mmc_checklist_item i where i.revision_id = r.id) as item_count";
+  private static final String REVISION_COLUMNS = "r.id, r.client_slug, r.number, r.base_number, r.template_version, r.author, "
+      + "r.created_at, r.change_note, r.published, r.published_at, r.published_by";
+  /** A revision read with its items (which give its item count). */
+  private static final String HEAD = "select " + REVISION_COLUMNS + " from mmc_checklist_revision r ";
 
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
@@ -66,34 +67,32 @@ public class ChecklistRevisionRepository {
   }
 
   public List<ChecklistRevision> list(String clientSlug) {
-    return jdbc.sql("select " + COLUMNS + " from mmc_checklist_revision r where r.client_slug = ? order by r.number")
-        .param(clientSlug).query(this::revision).list();
+    return jdbc.sql("select " + REVISION_COLUMNS + ", (select count(*) from mmc_checklist_item i where i.revision_id = r.id) as item_count "
+            + "from mmc_checklist_revision r where r.client_slug = ? order by r.number")
+        .param(clientSlug).query((rs, n) -> revision(rs, rs.getInt("item_count"))).list();
   }
 
   public Optional<ChecklistRevision> find(String clientSlug, int number) {
-    return withItems(jdbc.sql("select " + COLUMNS + " from mmc_checklist_revision r where r.client_slug = ? and r.number = ?")
-        .params(clientSlug, number).query(this::revision).optional());
+    return withItems(jdbc.sql(HEAD + "where r.client_slug = ? and r.number = ?").params(clientSlug, number));
   }
 
   /** The published revision with the highest number. */
   public Optional<ChecklistRevision> latestPublished(String clientSlug) {
-    return withItems(jdbc.sql("select " + COLUMNS + " from mmc_checklist_revision r where r.client_slug = ? and r.published = true "
-            + "order by r.number desc fetch first 1 rows only")
-        .param(clientSlug).query(this::revision).optional());
+    return withItems(jdbc.sql(HEAD + "where r.client_slug = ? and r.published = true order by r.number desc fetch first 1 rows only")
+        .param(clientSlug));
   }
 
   /** The highest-numbered revision published before {@code instant}. */
   public Optional<ChecklistRevision> latestPublishedBefore(String clientSlug, Instant instant) {
-    return withItems(jdbc.sql("select " + COLUMNS + " from mmc_checklist_revision r where r.client_slug = ? and r.published = true "
-            + "and r.published_at < ? order by r.number desc fetch first 1 rows only")
-        .params(clientSlug, Timestamp.from(instant)).query(this::revision).optional());
+    return withItems(jdbc.sql(HEAD + "where r.client_slug = ? and r.published = true and r.published_at < ? "
+            + "order by r.number desc fetch first 1 rows only")
+        .params(clientSlug, Timestamp.from(instant)));
   }
 
   /** The first revision ever published (the one a client starts its first month with). */
   public Optional<ChecklistRevision> firstPublished(String clientSlug) {
-    return withItems(jdbc.sql("select " + COLUMNS + " from mmc_checklist_revision r where r.client_slug = ? and r.published = true "
-            + "order by r.number fetch first 1 rows only")
-        .param(clientSlug).query(this::revision).optional());
+    return withItems(jdbc.sql(HEAD + "where r.client_slug = ? and r.published = true order by r.number fetch first 1 rows only")
+        .param(clientSlug));
   }
 
   public boolean markPublished(String clientSlug, int number, String publishedBy, Instant publishedAt) {
@@ -110,14 +109,16 @@ public class ChecklistRevisionRepository {
     return jdbc.sql("select count(*) from mmc_checklist_item").query(Long.class).single();
   }
 
-  private Optional<ChecklistRevision> withItems(Optional<ChecklistRevision> revision) {
-    return revision.map(r -> r.withItems(items(r.clientSlug(), r.number())));
+  /** The revision the query finds (at most one), with its items: read by the revision's id. */
+  private Optional<ChecklistRevision> withItems(JdbcClient.StatementSpec query) {
+    record Found(long id, ChecklistRevision revision) {}
+    return query.query((rs, n) -> new Found(rs.getLong("id"), revision(rs, 0))).optional()
+        .map(found -> found.revision().withItems(items(found.id())));
   }
 
-  private List<RevisionItem> items(String clientSlug, int number) {
-    return jdbc.sql("select i.* from mmc_checklist_item i join mmc_checklist_revision r on r.id = i.revision_id "
-            + "where r.client_slug = ? and r.number = ? order by i.position")
-        .params(clientSlug, number)
+  private List<RevisionItem> items(long revisionId) {
+    return jdbc.sql("select * from mmc_checklist_item where revision_id = ? order by position")
+        .param(revisionId)
         .query((rs, n) -> {
           Recurrence recurrence = Recurrence.fromStored(rs.getString("frequency"), rs.getString("due_months"));
           return new RevisionItem(rs.getString("item_id"), rs.getString("device"), rs.getString("device_kind"), rs.getString("section"),
@@ -126,11 +127,11 @@ public class ChecklistRevisionRepository {
         .list();
   }
 
-  private ChecklistRevision revision(ResultSet rs, int row) throws SQLException {
+  private ChecklistRevision revision(ResultSet rs, int itemCount) throws SQLException {
     return new ChecklistRevision(rs.getString("client_slug"), rs.getInt("number"), (Integer) rs.getObject("base_number", Integer.class),
         rs.getObject("template_version", Integer.class), rs.getString("author"), instant(rs.getTimestamp("created_at")),
         rs.getString("change_note"), rs.getBoolean("published"), instant(rs.getTimestamp("published_at")), rs.getString("published_by"),
-        rs.getInt("item_count"), null);
+        itemCount, null);
   }
 
   private static Timestamp timestamp(Instant instant) {

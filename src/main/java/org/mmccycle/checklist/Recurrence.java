@@ -4,7 +4,9 @@ import java.time.Month;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -15,6 +17,8 @@ import java.util.stream.Collectors;
 public record Recurrence(Frequency frequency, List<Integer> months) {
 
   public static final Recurrence MONTHLY = anchored(Frequency.MONTHLY, 1);
+  /** Recurrences as read from the database, by their stored text (immutable, so shared). */
+  private static final Map<String, Recurrence> STORED = new ConcurrentHashMap<>();
 
   public Recurrence {
     if (frequency == null) {
@@ -77,8 +81,18 @@ public record Recurrence(Frequency frequency, List<Integer> months) {
   }
 
   public static Recurrence fromStored(String frequency, String months) {
-    return new Recurrence(Frequency.valueOf(frequency),
+    String key = frequency + ":" + months;
+    Recurrence known = STORED.get(key);
+    if (known != null) {
+      return known;
+    }
+    Recurrence parsed = new Recurrence(Frequency.valueOf(frequency),
         Arrays.stream(months.split(",")).map(String::trim).map(Integer::valueOf).toList());
+    // a few dozen distinct values exist (monthly, four quarterly, twelve yearly): every item of every checklist read shares them
+    if (STORED.size() < 64) {
+      STORED.put(key, parsed);
+    }
+    return parsed;
   }
 
   @Override

@@ -44,4 +44,13 @@ class RecurrenceTest {
     assertThat(quarterly.storedMonths()).isEqualTo("1,4,7,10");
     assertThat(Recurrence.fromStored("QUARTERLY", "1,4,7,10")).isEqualTo(quarterly);
   }
+
+  @Test
+  void storedFormIsReadOnceAndStillChecked() {
+    assertThat(Recurrence.fromStored("YEARLY", "5")).isSameAs(Recurrence.fromStored("YEARLY", "5"))
+        .isEqualTo(Recurrence.anchored(Frequency.YEARLY, 5));
+    assertThatThrownBy(() -> Recurrence.fromStored("QUARTERLY", "1,2,3,4")).hasMessageContaining("every three months");
+    assertThatThrownBy(() -> Recurrence.fromStored("QUARTERLY", "1,2,3,4")).as("a refused value is not kept")
+        .hasMessageContaining("every three months");
+  }
 }
