@@ -65,6 +65,9 @@ public class VisitCalendar {
     });
     String cycleMonth = month.toString();
     Visit visit = visits.find(clientSlug, cycleMonth).orElseGet(() -> plan(clientSlug, month, today).visit());
+    if (date.equals(visit.plannedDate()) && visit.overrideReason() == null) {
+      return visit; // kept as planned: nothing to check against the rules (the planner did) and nothing to store
+    }
     List<VisitPlanner.Violation> broken = planner.violations(date, request(clientSlug, month, visit.technician(), today)).stream()
         .filter(v -> v.rule() != VisitPlanner.Rule.PREFERRED_DAY)
         .toList();

@@ -52,6 +52,26 @@ class VisitCalendarTest extends MmcSpringBootTest {
   }
 
   @Test
+  void keepingTheProposedDateStoresNothingButMovingBackAfterAnOverrideClearsIt() {
+    YearMonth march = YearMonth.parse("2027-03");
+    visited("2027-02-26", Visit.ON_SITE);
+    Visit proposed = calendar.plan(slug, march, LONG_AGO).visit();
+
+    Visit kept = calendar.confirm(slug, march, proposed.plannedDate(), LONG_AGO, "tina", false, null);
+
+    assertThat(kept).isEqualTo(proposed);
+    assertThat(visits.find(slug, "2027-03").orElseThrow()).as("not written again").isEqualTo(proposed);
+    LocalDate firstOfMarch = LocalDate.parse("2027-03-01");
+    calendar.confirm(slug, march, firstOfMarch, LONG_AGO, "sam", true, "Server move on the 1st");
+    Visit back = calendar.confirm(slug, march, proposed.plannedDate(), LONG_AGO, "sam", true, null);
+    assertThat(back.plannedDate()).isEqualTo(proposed.plannedDate());
+    assertThat(back.overrideReason()).as("the override no longer applies").isNull();
+    assertThat(back.sequence()).as("moved twice").isEqualTo(proposed.sequence() + 2);
+    assertThatThrownBy(() -> calendar.confirm(slug, march, proposed.plannedDate(), proposed.plannedDate().plusDays(1), "tina", false, null))
+        .as("the proposed date, once past, is refused like any other").hasMessageContaining("past");
+  }
+
+  @Test
   void refusesTheFirstOfMarchAfterAVisitOnTheTwentySixthOfFebruaryUnlessAManagerOverridesWithAReason() {
     visited("2027-02-26", Visit.ON_SITE);
     var planned = calendar.plan(slug, YearMonth.parse("2027-03"), LONG_AGO);
