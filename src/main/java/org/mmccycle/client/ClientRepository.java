@@ -36,9 +36,13 @@ public class ClientRepository {
     return jdbc.sql("select name from mmc_client where slug = ?").param(slug).query(String.class).optional();
   }
 
-  /** Whether the client is active; empty when there is no such client. */
-  public Optional<Boolean> active(String slug) {
-    return jdbc.sql("select active from mmc_client where slug = ?").param(slug).query(Boolean.class).optional();
+  /** A client's name and whether it is active, without its devices. */
+  public record Standing(String name, boolean active) {}
+
+  /** The client's name and whether it is active; empty when there is no such client. */
+  public Optional<Standing> standing(String slug) {
+    return jdbc.sql("select name, active from mmc_client where slug = ?").param(slug)
+        .query((rs, n) -> new Standing(rs.getString("name"), rs.getBoolean("active"))).optional();
   }
 
   /** Every client, active or not, by slug: two queries, whatever the number of clients. */

@@ -51,9 +51,9 @@ public class CycleOpener {
     if (open.isPresent()) {
       return open.get();
     }
-    boolean active = clients.active(clientSlug)
+    ClientRepository.Standing client = clients.standing(clientSlug)
         .orElseThrow(() -> new IllegalArgumentException("no contract client '" + clientSlug + "'"));
-    if (!active) {
+    if (!client.active()) {
       throw new IllegalStateException("client '" + clientSlug + "' is not active: no cycle is opened for it");
     }
     return start(clientSlug, month, Map.of());
@@ -73,12 +73,15 @@ public class CycleOpener {
     if (open.isPresent()) {
       return open;
     }
-    if (!clients.active(clientSlug).orElse(false)) {
+    Optional<ClientRepository.Standing> client = clients.standing(clientSlug);
+    if (client.isEmpty() || !client.get().active()) {
       LOG.warn("No cycle for {} in {}: the client was deleted or made inactive after the month's clients were listed",
           clientSlug, CycleMonth.format(month));
       return Optional.empty();
     }
-    Map<String, Object> prepared = prepare ? preparation.preparedFromPublished(clientSlug, month).orElse(Map.of()) : Map.of();
+    Map<String, Object> prepared = prepare
+        ? preparation.preparedFromPublished(clientSlug, client.get().name(), month).orElse(Map.of())
+        : Map.of();
     return Optional.of(start(clientSlug, month, prepared));
   }
 

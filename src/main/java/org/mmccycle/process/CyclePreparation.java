@@ -41,14 +41,12 @@ public class CyclePreparation {
   }
 
   /**
-   * The prepared variables, reading only: empty when the client has no published checklist yet (its
-   * cycle's Prepare step then makes one, in the cycle's own job).
-   *
-   * @throws IllegalStateException when the client does not exist
+   * The prepared variables of a client whose name the caller has read, reading only: empty when the
+   * client has no published checklist yet (its cycle's Prepare step then makes one, in the cycle's own
+   * job).
    */
-  public Optional<Map<String, Object>> preparedFromPublished(String clientSlug, YearMonth month) {
-    String name = name(clientSlug);
-    return revisions.publishedInForceIn(clientSlug, month).map(inForce -> variables(name, inForce, month));
+  public Optional<Map<String, Object>> preparedFromPublished(String clientSlug, String clientName, YearMonth month) {
+    return revisions.publishedInForceIn(clientSlug, month).map(inForce -> variables(clientName, inForce, month));
   }
 
   private String name(String clientSlug) {
