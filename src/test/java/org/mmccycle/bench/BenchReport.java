@@ -31,6 +31,37 @@ final class BenchReport {
     }
   }
 
+  /**
+   * What this JVM has used: CPU seconds of all its threads, and MB written through system calls
+   * ({@code wchar} of /proc/self/io, -1 elsewhere). Steadier than the wall clock on a shared machine.
+   */
+  record Usage(double cpuSeconds, double writtenMb) {
+    static Usage now() {
+      double cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+          .getProcessCpuTime() / 1e9;
+      double written = -1;
+      try {
+        for (String line : Files.readAllLines(Path.of("/proc/self/io"))) {
+          if (line.startsWith("wchar:")) {
+            written = Long.parseLong(line.substring(6).trim()) / 1e6;
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        // not Linux: no figure
+      }
+      return new Usage(cpu, written);
+    }
+
+    Usage since(Usage start) {
+      return new Usage(cpuSeconds - start.cpuSeconds, writtenMb - start.writtenMb);
+    }
+
+    @Override
+    public String toString() {
+      return String.format("%.1f CPU s, %,.0f MB written", cpuSeconds, writtenMb);
+    }
+  }
+
   static String machine(String loadAtStart) {
     return "Machine: `nproc` = " + Runtime.getRuntime().availableProcessors() + ", `lscpu | grep 'Model name'` = "
         + modelName() + ", Java " + System.getProperty("java.version") + "; load average (1, 5, 15 min) at start: "

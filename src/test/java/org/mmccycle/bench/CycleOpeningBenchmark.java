@@ -62,8 +62,8 @@ class CycleOpeningBenchmark {
   private static final String USER = "bench";
   private static final String PASSWORD = "bench-pw";
 
-  record Opening(int clients, double appSeconds, int appDone, double directSeconds, int directDone, double bareSeconds,
-      int bareDone, double sameBareSeconds, int sameBareDone) {}
+  record Opening(int clients, double appSeconds, int appDone, BenchReport.Usage appUsage, double directSeconds, int directDone,
+      double bareSeconds, int bareDone, double sameBareSeconds, int sameBareDone, BenchReport.Usage sameBareUsage) {}
 
   @Test
   @Timeout(value = 55, unit = TimeUnit.MINUTES)
@@ -103,6 +103,7 @@ class CycleOpeningBenchmark {
         String cycleMonth = CycleMonth.format(FIRST_MONTH.plusMonths(monthIndex++));
         long before = scheduleTasks(jdbc);
         System.out.printf("opening %s for %d clients (load %s)%n", cycleMonth, size, BenchReport.loadAverage());
+        BenchReport.Usage u0 = BenchReport.Usage.now();
         long t0 = System.nanoTime();
         String round = runtime.createMessageCorrelation("OpenMonth").setVariable("month", cycleMonth).correlateWithResult()
             .getProcessInstance().getId();
@@ -118,7 +119,8 @@ class CycleOpeningBenchmark {
           Thread.sleep(200);
         }
         double appSeconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("app: %d of %d in %.1f s%n", done, size, appSeconds);
+        BenchReport.Usage appUsage = BenchReport.Usage.now().since(u0);
+        System.out.printf("app: %d of %d in %.1f s (%s)%n", done, size, appSeconds, appUsage);
         if (done < size) {
           // out of time: stop the round's remaining jobs, so that they neither compete with the next
           // measurements nor race the direct opening of the same clients
@@ -150,12 +152,14 @@ class CycleOpeningBenchmark {
         int bareDone = startBare(bare, size, cycleMonth, b0 + TimeUnit.SECONDS.toNanos(sizeTimeout));
         double bareSeconds = (System.nanoTime() - b0) / 1e9;
         System.out.printf("bare: %d of %d in %.1f s%n", bareDone, size, bareSeconds);
+        BenchReport.Usage s0u = BenchReport.Usage.now();
         long s0 = System.nanoTime();
         int sameBareDone = startBare(sameBare, size, cycleMonth, s0 + TimeUnit.SECONDS.toNanos(sizeTimeout));
         double sameBareSeconds = (System.nanoTime() - s0) / 1e9;
-        System.out.printf("bare, %s: %d of %d in %.1f s%n", database.name(), sameBareDone, size, sameBareSeconds);
-        openings.add(new Opening(size, appSeconds, (int) done, directSeconds, directDone, bareSeconds, bareDone, sameBareSeconds,
-            sameBareDone));
+        BenchReport.Usage sameBareUsage = BenchReport.Usage.now().since(s0u);
+        System.out.printf("bare, %s: %d of %d in %.1f s (%s)%n", database.name(), sameBareDone, size, sameBareSeconds, sameBareUsage);
+        openings.add(new Opening(size, appSeconds, (int) done, appUsage, directSeconds, directDone, bareSeconds, bareDone,
+            sameBareSeconds, sameBareDone, sameBareUsage));
       }
       BenchReport.write("opening" + database.reportSuffix(), openingTable(openings, loadAtStart, sizeTimeout, database));
 
@@ -395,19 +399,22 @@ class CycleOpeningBenchmark {
         .append("engine in the same JVM, file H2, history full, starting as many instances of a start → user task ")
         .append("process (src/test/resources/bench/one-user-task.bpmn) on 2 threads, once with H2's defaults (as the issue measured it) and once ")
         .append("on the application's database. Bound: ").append(sizeTimeout)
-        .append(" s per size and side.\n\n");
+        .append(" s per size and side. CPU and written: the benchmark JVM's CPU seconds (all threads) and the bytes it wrote ")
+        .append("through system calls (`wchar` of /proc/self/io: the database's files, mostly) during the round and during the bare ")
+        .append("engine's run on the same database; steadier than the wall clock on a shared machine.\n\n");
     md.append(BenchReport.machine(loadAtStart)).append("\n\n");
-    md.append("| clients | round: opened | round | round per client | direct: opened | direct | direct per client | bare: started | bare | bare per client | bare, same database | round / bare | direct / bare | round / bare on the same database |\n");
-    md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    md.append("| clients | round: opened | round | round per client | direct: opened | direct | direct per client | bare: started | bare | bare per client | bare, same database | round / bare | direct / bare | round / bare on the same database | round: CPU, written | bare, same database: CPU, written |\n");
+    md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for (Opening o : openings) {
       double appPer = o.appSeconds() * 1000 / Math.max(1, o.appDone());
       double directPer = o.directSeconds() * 1000 / Math.max(1, o.directDone());
       double barePer = o.bareSeconds() * 1000 / Math.max(1, o.bareDone());
       double sameBarePer = o.sameBareSeconds() * 1000 / Math.max(1, o.sameBareDone());
-      md.append(BenchReport.f("| %,d | %,d | %s | %s | %,d | %s | %s | %,d | %s | %s | %s (%s) | %.2f× | %.2f× | %.2f× |%n", o.clients(),
-          o.appDone(), BenchReport.s(o.appSeconds()), BenchReport.ms(appPer), o.directDone(), BenchReport.s(o.directSeconds()),
-          BenchReport.ms(directPer), o.bareDone(), BenchReport.s(o.bareSeconds()), BenchReport.ms(barePer),
-          BenchReport.s(o.sameBareSeconds()), BenchReport.ms(sameBarePer), appPer / barePer, directPer / barePer, appPer / sameBarePer));
+      md.append(BenchReport.f("| %,d | %,d | %s | %s | %,d | %s | %s | %,d | %s | %s | %s (%s) | %.2f× | %.2f× | %.2f× | %s | %s |%n",
+          o.clients(), o.appDone(), BenchReport.s(o.appSeconds()), BenchReport.ms(appPer), o.directDone(),
+          BenchReport.s(o.directSeconds()), BenchReport.ms(directPer), o.bareDone(), BenchReport.s(o.bareSeconds()),
+          BenchReport.ms(barePer), BenchReport.s(o.sameBareSeconds()), BenchReport.ms(sameBarePer), appPer / barePer,
+          directPer / barePer, appPer / sameBarePer, o.appUsage(), o.sameBareUsage()));
     }
     if (openings.size() > 1) {
       Opening first = openings.get(0);
