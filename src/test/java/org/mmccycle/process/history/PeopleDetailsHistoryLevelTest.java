@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.junit.jupiter.api.Test;
 import org.mmccycle.MmcSpringBootTest;
+import org.mmccycle.checklist.ChecklistItem;
+import org.mmccycle.process.ChecklistJson;
 import org.mmccycle.process.CycleVariables;
 import org.mmccycle.security.MmcGroups;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PeopleDetailsHistoryLevelTest extends MmcSpringBootTest {
 
   @Autowired HistoryService historyService;
+  @Autowired ChecklistJson checklistJson;
 
   @Test
   void theEngineRunsOnTheLevelThatApplicationYamlNames() {
@@ -39,7 +42,9 @@ class PeopleDetailsHistoryLevelTest extends MmcSpringBootTest {
     String cycle = fixture.openCycle(client, YearMonth.of(2031, 5)).processInstanceId();
 
     assertThat(variableNames(cycle)).as("the variables' own history is kept")
-        .contains(CycleVariables.CHECKLIST_ITEMS, CycleVariables.PROPOSED_VISIT_DATE, CycleVariables.CLIENT_NAME);
+        .contains(CycleVariables.PROPOSED_VISIT_DATE, CycleVariables.CLIENT_NAME, CycleVariables.CHECKLIST_REVISION)
+        .as("but not a copy of the published checklist the cycle was prepared with")
+        .doesNotContain(CycleVariables.CHECKLIST_ITEMS);
     assertThat(details(cycle)).as("no detail rows for what the opening computed").isEmpty();
 
     Object proposed = processEngine.getRuntimeService().getVariable(cycle, CycleVariables.PROPOSED_VISIT_DATE);
@@ -49,6 +54,42 @@ class PeopleDetailsHistoryLevelTest extends MmcSpringBootTest {
     assertThat(details(cycle)).as("the service manager's submitted visit date")
         .extracting(detail -> ((HistoricVariableUpdate) detail).getVariableName())
         .contains(CycleVariables.VISIT_DATE);
+  }
+
+  @Test
+  void theExecutedChecklistIsInHistoryFromTheMomentTheTechnicianSubmitsIt() {
+    var client = fixture.activeClient("Submitted Opticians");
+    fixture.clockAt(LocalDateTime.of(2031, 6, 2, 8, 0));
+    String cycle = fixture.openCycle(client, YearMonth.of(2031, 6)).processInstanceId();
+    fixture.scheduleVisit(cycle, "tina");
+    assertThat(variableNames(cycle)).doesNotContain(CycleVariables.CHECKLIST_ITEMS);
+
+    fixture.executeChecklist(cycle, "tina", "on-site", true);
+
+    List<ChecklistItem> inHistory = checklistJson.fromVariable(historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(cycle).variableName(CycleVariables.CHECKLIST_ITEMS).disableCustomObjectDeserialization()
+        .singleResult().getTypedValue());
+    assertThat(inHistory).as("the executed checklist, as submitted").isNotEmpty()
+        .isEqualTo(fixture.checklistOf(cycle));
+    assertThat(inHistory.get(0).status()).isEqualTo(ChecklistItem.ISSUE);
+    assertThat(inHistory.subList(1, inHistory.size())).extracting(ChecklistItem::status).containsOnly(ChecklistItem.DONE);
+  }
+
+  @Test
+  void aChecklistAPersonSetsWhenStartingACycleIsInHistoryAtOnce() {
+    var client = fixture.activeClient("Own List Opticians");
+    processEngine.getIdentityService().setAuthentication("sam", List.of(MmcGroups.SERVICE_MANAGERS));
+    String cycle;
+    try {
+      cycle = processEngine.getRuntimeService().startProcessInstanceByKey(CycleVariables.CLIENT_CYCLE_PROCESS,
+          Map.of(CycleVariables.CLIENT_SLUG, client.slug(), CycleVariables.CYCLE_MONTH, "2031-07",
+              CycleVariables.CLIENT_NAME, client.name(), CycleVariables.CHECKLIST_REVISION, 1,
+              CycleVariables.CHECKLIST_ITEMS, checklistJson.toVariable(List.of()))).getId();
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
+
+    assertThat(variableNames(cycle)).contains(CycleVariables.CHECKLIST_ITEMS);
   }
 
   @Test
