@@ -399,9 +399,10 @@ class CycleOpeningBenchmark {
         .append("engine in the same JVM, file H2, history full, starting as many instances of a start → user task ")
         .append("process (src/test/resources/bench/one-user-task.bpmn) on 2 threads, once with H2's defaults (as the issue measured it) and once ")
         .append("on the application's database. Bound: ").append(sizeTimeout)
-        .append(" s per size and side. CPU and written: the benchmark JVM's CPU seconds (all threads) and the bytes it wrote ")
-        .append("through system calls (`wchar` of /proc/self/io: the database's files, mostly) during the round and during the bare ")
-        .append("engine's run on the same database; steadier than the wall clock on a shared machine.\n\n");
+        .append(" s per size and side. CPU and written: the benchmark JVM's CPU seconds (all its threads; a PostgreSQL server's ")
+        .append("own processes are not in it) and the bytes it wrote through system calls (`wchar` of /proc/self/io: on H2 its ")
+        .append("database files, mostly; on PostgreSQL what the driver sent) during the round and during the bare engine's run on ")
+        .append("the same database; steadier than the wall clock on a shared machine.\n\n");
     md.append(BenchReport.machine(loadAtStart)).append("\n\n");
     md.append("| clients | round: opened | round | round per client | direct: opened | direct | direct per client | bare: started | bare | bare per client | bare, same database | round / bare | direct / bare | round / bare on the same database | round: CPU, written | bare, same database: CPU, written |\n");
     md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
