@@ -24,7 +24,6 @@ import static org.mmccycle.security.MmcGroups.PROCESS_OWNERS;
 import static org.mmccycle.security.MmcGroups.SERVICE_MANAGERS;
 import static org.mmccycle.security.MmcGroups.TECHNICIANS;
 
-import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -39,12 +38,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class GroupAuthorizations {
-
-  /**
-   * The groups that may read and work on every task (READ and UPDATE on all tasks): Camunda's
-   * per-task grant for them as a candidate group is left out ({@link TaskAuthorizations}).
-   */
-  public static final Set<String> GROUPS_WORKING_EVERY_TASK = Set.of(SERVICE_MANAGERS);
 
   private static final String ANY = "*";
 
@@ -72,9 +65,7 @@ public class GroupAuthorizations {
     grant(SERVICE_MANAGERS, APPLICATION, "cockpit", ACCESS);
     grant(SERVICE_MANAGERS, PROCESS_DEFINITION, ANY, READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY, READ_TASK, UPDATE_TASK);
     grant(SERVICE_MANAGERS, PROCESS_INSTANCE, ANY, CREATE, READ);
-    for (String groupId : GROUPS_WORKING_EVERY_TASK) {
-      grant(groupId, TASK, ANY, READ, UPDATE);
-    }
+    grant(SERVICE_MANAGERS, TASK, ANY, READ, UPDATE);
 
     grant(PROCESS_OWNERS, APPLICATION, "cockpit", ACCESS);
     grant(PROCESS_OWNERS, PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_HISTORY, READ_TASK);
