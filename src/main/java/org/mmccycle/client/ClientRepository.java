@@ -31,11 +31,6 @@ public class ClientRepository {
     return jdbc.sql(SELECT_CLIENT + " where slug = ?").param(slug).query((rs, n) -> client(rs, devicesOf(slug))).optional();
   }
 
-  /** The client's name, without its devices. */
-  public Optional<String> name(String slug) {
-    return jdbc.sql("select name from mmc_client where slug = ?").param(slug).query(String.class).optional();
-  }
-
   /** A client's name and whether it is active, without its devices. */
   public record Standing(String name, boolean active) {}
 

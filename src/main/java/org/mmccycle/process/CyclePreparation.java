@@ -50,7 +50,7 @@ public class CyclePreparation {
   }
 
   private String name(String clientSlug) {
-    return clients.name(clientSlug)
+    return clients.standing(clientSlug).map(ClientRepository.Standing::name)
         .orElseThrow(() -> new IllegalStateException("the cycle's client '" + clientSlug + "' does not exist"));
   }
 

@@ -32,7 +32,7 @@ public class TimeOrderedIdGenerator implements IdGenerator {
     this(System::currentTimeMillis, new SplittableRandom(new SecureRandom().nextLong())::nextLong);
   }
 
-  /** Called only under this object's lock. */
+  /** With a given clock and random source (tests); both are called only under this object's lock. */
   TimeOrderedIdGenerator(LongSupplier clock, LongSupplier randomBits) {
     this.clock = clock;
     this.randomBits = randomBits;
