@@ -20,6 +20,8 @@ import org.apache.fop.apps.Fop;
 import org.apache.fop.apps.FopConfParser;
 import org.apache.fop.apps.FopFactory;
 import org.apache.fop.apps.MimeConstants;
+import org.apache.xmlgraphics.io.ResourceResolver;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
@@ -31,7 +33,7 @@ import org.xml.sax.SAXException;
  * <p>One {@link FopFactory} and one compiled {@link Templates} per document kind are built at
  * start-up and shared; both are thread-safe. Fonts (DejaVu Sans) come from the classpath through
  * document/fop.xconf, so they resolve from {@code target/classes} and inside the Boot jar alike,
- * and every font is embedded. Only setting up a render is serialised (see {@code render}). Filed
+ * every font is embedded, and each is parsed once, not for every document ({@link ParsedFonts}). Only setting up a render is serialised (see {@code render}). Filed
  * records are PDF/A-2b; published checklists are ordinary PDF.
  */
 @Service
@@ -45,9 +47,21 @@ public class PdfRenderer {
   private final ZoneId zone;
 
   /** @param zone the time zone dates are printed in */
+  @Autowired
   public PdfRenderer(@Value("${mmc.cycle.time-zone:UTC}") ZoneId zone) {
+    this(zone, new ClasspathResourceResolver(), true);
+  }
+
+  /**
+   * @param resources what FOP reads the fonts through
+   * @param parseFontsOnce false: FOP parses every font for every document (to compare the output with)
+   */
+  PdfRenderer(ZoneId zone, ResourceResolver resources, boolean parseFontsOnce) {
     this.zone = zone;
-    this.fopFactory = createFopFactory();
+    this.fopFactory = createFopFactory(resources);
+    if (parseFontsOnce) {
+      ParsedFonts.install(fopFactory);
+    }
     TransformerFactory transformers = transformers();
     this.checklistTemplate = compile(transformers, "document/checklist.xsl");
     this.recordTemplate = compile(transformers, "document/record.xsl");
@@ -119,10 +133,10 @@ public class PdfRenderer {
     return transformers;
   }
 
-  private static FopFactory createFopFactory() {
+  private static FopFactory createFopFactory(ResourceResolver resources) {
     try (InputStream conf = new ClassPathResource("document/fop.xconf").getInputStream()) {
       URI base = URI.create(ClasspathResourceResolver.SCHEME + ":/document/");
-      return new FopConfParser(conf, base, new ClasspathResourceResolver()).getFopFactoryBuilder().build();
+      return new FopConfParser(conf, base, resources).getFopFactoryBuilder().build();
     } catch (IOException | SAXException e) {
       throw new DocumentRenderingException("Could not load document/fop.xconf", e);
     }
