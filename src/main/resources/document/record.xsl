@@ -126,16 +126,16 @@
     <xsl:param name="first"/>
     <fo:table-header font-size="7.5pt" color="#444444">
       <fo:table-row>
-        <fo:table-cell padding="0.8mm"><fo:block><xsl:value-of select="$first"/></fo:block></fo:table-cell>
-        <fo:table-cell padding="0.8mm"><fo:block>Item</fo:block></fo:table-cell>
-        <fo:table-cell padding="0.8mm"><fo:block>Note</fo:block></fo:table-cell>
+        <fo:table-cell padding="0.8mm" border-bottom="0.6pt solid #666666"><fo:block><xsl:value-of select="$first"/></fo:block></fo:table-cell>
+        <fo:table-cell padding="0.8mm" border-bottom="0.6pt solid #666666"><fo:block>Item</fo:block></fo:table-cell>
+        <fo:table-cell padding="0.8mm" border-bottom="0.6pt solid #666666"><fo:block>Note</fo:block></fo:table-cell>
       </fo:table-row>
     </fo:table-header>
   </xsl:template>
 
   <xsl:template name="cell">
     <xsl:param name="value"/>
-    <fo:table-cell padding="1mm" border="0.4pt solid #999999">
+    <fo:table-cell padding="1mm" border-bottom="0.4pt solid #999999">
       <fo:block linefeed-treatment="preserve"><xsl:value-of select="$value"/></fo:block>
     </fo:table-cell>
   </xsl:template>
@@ -161,7 +161,7 @@
       <fo:table-body>
         <xsl:for-each select="item">
           <fo:table-row keep-together.within-page="always">
-            <fo:table-cell padding="1mm" border="0.4pt solid #999999">
+            <fo:table-cell padding="1mm" border-bottom="0.4pt solid #999999">
               <fo:block font-weight="bold">
                 <xsl:if test="@status='issue'"><xsl:attribute name="color">#B00000</xsl:attribute></xsl:if>
                 <xsl:choose>
