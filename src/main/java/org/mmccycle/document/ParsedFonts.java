@@ -20,7 +20,6 @@ import org.apache.fop.fonts.EmbedFontInfo;
 import org.apache.fop.fonts.EmbeddingMode;
 import org.apache.fop.fonts.EncodingMode;
 import org.apache.fop.fonts.FontCollection;
-import org.apache.fop.fonts.FontInfo;
 import org.apache.fop.fonts.FontTriplet;
 import org.apache.fop.fonts.LazyFont;
 import org.apache.fop.fonts.MultiByteFont;
@@ -45,7 +44,7 @@ import org.apache.fop.render.pdf.PDFRendererConfigurator;
  * object built from them does: it records the glyphs a document uses, and the PDF embeds just those.
  * So the values are kept here, and every document gets its own {@link MultiByteFont} made from them,
  * set up exactly as FOP's {@link OFFontLoader} sets one up (same metrics, same subset, same bytes:
- * PdfRendererTest compares the output with FOP's own loading).
+ * ParsedFontsTest compares the output with FOP's own loading).
  *
  * <p>Only the fonts this covers take this path (an embedded TrueType file, subset, CID-encoded, no
  * SVG glyphs, no style simulation, no advanced typography); any other configured font is loaded by
@@ -122,14 +121,13 @@ final class ParsedFonts {
   }
 
   private Typeface font(EmbedFontInfo info, InternalResourceResolver resolver, boolean complexScripts) {
-    // LazyFont's settings for a font read with a resource resolver
-    boolean advanced = complexScripts;
     URI file = info.getEmbedURI();
+    // with a resource resolver, LazyFont reads advanced typography exactly when complex scripts are on
     boolean covered = file != null && info.getMetricsURI() == null && info.getSubFontName() == null
-        && info.isEmbedded() && !advanced && !info.getSimulateStyle() && !info.getEmbedAsType1()
+        && info.isEmbedded() && !complexScripts && !info.getSimulateStyle() && !info.getEmbedAsType1()
         && (info.getEmbeddingMode() == null || info.getEmbeddingMode() == EmbeddingMode.AUTO
             || info.getEmbeddingMode() == EmbeddingMode.SUBSET)
-        && (info.getEncodingMode() == null || info.getEncodingMode() != EncodingMode.SINGLE_BYTE);
+        && info.getEncodingMode() != EncodingMode.SINGLE_BYTE;
     if (covered) {
       Optional<Parsed> font = parsed.computeIfAbsent(List.of(file, info.getKerning()),
           key -> Parsed.read(file, resolver, info.getKerning()));

@@ -33,8 +33,9 @@ import org.xml.sax.SAXException;
  * <p>One {@link FopFactory} and one compiled {@link Templates} per document kind are built at
  * start-up and shared; both are thread-safe. Fonts (DejaVu Sans) come from the classpath through
  * document/fop.xconf, so they resolve from {@code target/classes} and inside the Boot jar alike,
- * every font is embedded, and each is parsed once, not for every document ({@link ParsedFonts}). Only setting up a render is serialised (see {@code render}). Filed
- * records are PDF/A-2b; published checklists are ordinary PDF.
+ * every font is embedded, and each is parsed once, not for every document ({@link ParsedFonts}).
+ * Only setting up a render is serialised (see {@code render}). Filed records are PDF/A-2b;
+ * published checklists are ordinary PDF.
  */
 @Service
 public class PdfRenderer {
