@@ -44,7 +44,8 @@ import org.apache.fop.render.pdf.PDFRendererConfigurator;
  * object built from them does: it records the glyphs a document uses, and the PDF embeds just those.
  * So the values are kept here, and every document gets its own {@link MultiByteFont} made from them,
  * set up exactly as FOP's {@link OFFontLoader} sets one up (same metrics, same subset, same bytes:
- * ParsedFontsTest compares the output with FOP's own loading).
+ * ParsedFontsTest compares the output with FOP's own loading, and so tells on a FOP upgrade whether
+ * {@code newFont} still matches what OFFontLoader does).
  *
  * <p>Only the fonts this covers take this path (an embedded TrueType file, subset, CID-encoded, no
  * SVG glyphs, no style simulation, no advanced typography); any other configured font is loaded by
