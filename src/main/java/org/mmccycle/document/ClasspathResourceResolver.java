@@ -14,8 +14,9 @@ import org.springframework.core.io.ClassPathResource;
 /**
  * Lets FOP read {@code classpath:/...} URIs (the fonts named in fop.xconf) and nothing else, so
  * that fonts resolve alike from {@code target/classes} and inside the Spring Boot jar, and a
- * document can never make FOP read a file or URL. FOP reads each font again for every document:
- * the bytes are kept after the first read (two fonts, 1.4 MB), not unpacked from the jar each time.
+ * document can never make FOP read a file or URL. FOP reads each font again for every document (to
+ * cut the subset the PDF embeds; the parse for the layout is once, {@link ParsedFonts}): the bytes
+ * are kept after the first read (two fonts, 1.4 MB), not unpacked from the jar each time.
  */
 final class ClasspathResourceResolver implements ResourceResolver {
 

@@ -155,9 +155,8 @@ final class ParsedFonts {
    * The values OFFontLoader.buildFont copies from a parsed TrueType file into a CID font. Arrays
    * and maps are shared between documents and never written: FOP only reads them.
    *
-   * @param kerning whether kerning pairs were read (the font's configuration)
    */
-  private record Parsed(URI file, boolean kerning, boolean svgGlyphs, String fontName, String fullName,
+  private record Parsed(URI file, boolean svgGlyphs, String fontName, String fullName,
       Set<String> familyNames, String subFamilyName, int capHeight, int xHeight, int ascender, int descender,
       int[] fontBBox, int underlinePosition, int underlineThickness, int strikeoutPosition,
       int strikeoutThickness, int flags, int stemV, int italicAngle, int weight, int[] widths,
@@ -183,7 +182,7 @@ final class ParsedFonts {
           ttf.getKerning().forEach((first, seconds) -> pairs.put(first, Map.copyOf(seconds)));
         }
         String name = ttf.getEmbedFontName().isEmpty() ? ttf.getPostScriptName() : ttf.getEmbedFontName();
-        return Optional.of(new Parsed(file, kerning, ttf.svgGlyphs(), name, ttf.getFullName(), Set.copyOf(ttf.getFamilyNames()),
+        return Optional.of(new Parsed(file, ttf.svgGlyphs(), name, ttf.getFullName(), Set.copyOf(ttf.getFamilyNames()),
             ttf.getSubFamilyName(), ttf.getCapHeight(), ttf.getXHeight(), ttf.getLowerCaseAscent(),
             ttf.getLowerCaseDescent(), ttf.getFontBBox(),
             ttf.getUnderlinePosition() - ttf.getUnderlineThickness() / 2, ttf.getUnderlineThickness(),
