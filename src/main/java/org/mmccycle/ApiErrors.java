@@ -11,6 +11,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -32,30 +33,46 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ApiErrors extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ImportRejectedException.class)
-  ProblemDetail importRejected(ImportRejectedException e) {
+  ResponseEntity<Object> importRejected(ImportRejectedException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     problem.setProperty("problems", e.problems());
-    return problem;
+    return problem(problem);
   }
 
   @ExceptionHandler(IllegalArgumentException.class)
-  ProblemDetail badInput(IllegalArgumentException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+  ResponseEntity<Object> badInput(IllegalArgumentException e) {
+    return problem(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage()));
   }
 
   @ExceptionHandler(NotFoundException.class)
-  ProblemDetail notFound(NotFoundException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+  ResponseEntity<Object> notFound(NotFoundException e) {
+    return problem(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage()));
   }
 
   @ExceptionHandler(ConflictException.class)
-  ProblemDetail conflict(ConflictException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+  ResponseEntity<Object> conflict(ConflictException e) {
+    return problem(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage()));
   }
 
   @ExceptionHandler(DuplicateKeyException.class)
-  ProblemDetail duplicate(DuplicateKeyException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "this already exists (someone may have created it at the same time)");
+  ResponseEntity<Object> duplicate(DuplicateKeyException e) {
+    return problem(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "this already exists (someone may have created it at the same time)"));
+  }
+
+  /**
+   * Every error this API answers is application/problem+json, whatever the request's Accept header
+   * says: an answer negotiated with an unreadable or unsatisfiable Accept header was sent with an empty body.
+   */
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+    HttpHeaders problemHeaders = new HttpHeaders();
+    problemHeaders.addAll(headers);
+    problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    return new ResponseEntity<>(body, problemHeaders, statusCode);
+  }
+
+  private static ResponseEntity<Object> problem(ProblemDetail problem) {
+    return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 
   @Override
@@ -102,14 +119,14 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     } else if (e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
       detail = "the request body is missing";
     }
-    return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail));
+    return problem(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail));
   }
 
   @Override
   protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
       WebRequest request) {
     String name = e.getPropertyName() == null ? "a parameter" : e.getPropertyName();
-    return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+    return problem(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
         name + ": '" + e.getValue() + "' is not a valid " + typeName(e.getRequiredType())));
   }
 
@@ -118,7 +135,7 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     errors.forEach((field, message) -> lines.add(field + ": " + message));
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "invalid input: " + String.join("; ", lines));
     problem.setProperty("errors", errors);
-    return ResponseEntity.badRequest().body(problem);
+    return problem(problem);
   }
 
   private static String path(List<JsonMappingException.Reference> path) {

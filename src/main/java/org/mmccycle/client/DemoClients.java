@@ -3,12 +3,12 @@ package org.mmccycle.client;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /** A few demo clients with devices, loaded only in the demo setup and only into an empty database. */
 @Component
-@ConditionalOnProperty("mmc.demo.enabled")
+@Profile("demo")
 public class DemoClients {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoClients.class);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import org.mmccycle.client.Technicians;
 import org.mmccycle.process.CycleClock;
 import org.mmccycle.process.CycleMonth;
 import org.mmccycle.security.CurrentUser;
@@ -36,8 +37,11 @@ public class CalendarController {
   private final CalendarFeeds feeds;
   private final CurrentUser currentUser;
   private final CycleClock clock;
+  private final Technicians technicians;
 
-  public CalendarController(VisitRepository visits, VisitCalendar calendar, CalendarFeeds feeds, CurrentUser currentUser, CycleClock clock) {
+  public CalendarController(VisitRepository visits, VisitCalendar calendar, CalendarFeeds feeds, CurrentUser currentUser, CycleClock clock,
+      Technicians technicians) {
+    this.technicians = technicians;
     this.visits = visits;
     this.calendar = calendar;
     this.feeds = feeds;
@@ -82,6 +86,10 @@ public class CalendarController {
     String user = currentUser.id();
     if (technician == null || !technician.equals(user)) {
       currentUser.requireAnyGroup(MmcGroups.SERVICE_MANAGERS);
+    }
+    String problem = technician == null ? null : technicians.problem(technician);
+    if (problem != null) {
+      throw new IllegalArgumentException("technician: " + problem);
     }
     String token = feeds.create(technician, user);
     String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/calendar/{token}.ics").buildAndExpand(token).toUriString();

@@ -4,12 +4,12 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
-/** Demo users, one per role, password "demo": only with {@code mmc.demo.enabled} (the demo profile). */
+/** Demo users, one per role, password "demo": only in the demo profile (no setting turns them on elsewhere). */
 @Component
-@ConditionalOnProperty("mmc.demo.enabled")
+@Profile("demo")
 public class DemoUsers {
 
   public static final String PASSWORD = "demo";

@@ -5,7 +5,6 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
-import static org.camunda.bpm.engine.authorization.Permissions.DELETE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
@@ -24,11 +23,18 @@ import static org.mmccycle.security.MmcGroups.PROCESS_OWNERS;
 import static org.mmccycle.security.MmcGroups.SERVICE_MANAGERS;
 import static org.mmccycle.security.MmcGroups.TECHNICIANS;
 
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,6 +46,7 @@ import org.springframework.stereotype.Component;
 public class GroupAuthorizations {
 
   private static final String ANY = "*";
+  private static final Logger LOG = LoggerFactory.getLogger(GroupAuthorizations.class);
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
@@ -74,7 +81,8 @@ public class GroupAuthorizations {
     grant(PROCESS_OWNERS, DECISION_DEFINITION, ANY, READ);
 
     grant(ANALYSTS, APPLICATION, "cockpit", ACCESS);
-    grant(ANALYSTS, DEPLOYMENT, ANY, CREATE, READ, DELETE);
+    // analysts deploy and read models; deleting a deployment (with cascade) would delete every running cycle
+    grant(ANALYSTS, DEPLOYMENT, ANY, CREATE, READ);
     grant(ANALYSTS, PROCESS_DEFINITION, ANY, READ, READ_HISTORY);
     grant(ANALYSTS, DECISION_DEFINITION, ANY, READ);
   }
@@ -104,16 +112,22 @@ public class GroupAuthorizations {
     save(authorization, permissions);
   }
 
+  /** Exactly these permissions: what a row grants beyond them (an earlier version's, or added by hand) is revoked, and logged. */
   private void save(Authorization authorization, Permission... permissions) {
-    boolean missing = false;
-    for (Permission permission : permissions) {
-      if (!authorization.isPermissionGranted(permission)) {
-        authorization.addPermission(permission);
-        missing = true;
-      }
+    Set<String> wanted = Arrays.stream(permissions).map(Permission::getName).collect(Collectors.toSet());
+    Set<String> granted = Arrays.stream(authorization.getPermissions(ResourceTypeUtil.getPermissionsByResourceType(authorization.getResourceType())))
+        .map(Permission::getName).filter(name -> !"NONE".equals(name) && !"ALL".equals(name)).collect(Collectors.toSet());
+    if (granted.equals(wanted) && authorization.getId() != null) {
+      return;
     }
-    if (missing) {
-      authorizationService.saveAuthorization(authorization);
+    Set<String> revoked = new TreeSet<>(granted);
+    revoked.removeAll(wanted);
+    if (!revoked.isEmpty()) {
+      LOG.warn("Revoked {} on {} '{}' from {}: MMC Cycle's roles do not include it", revoked,
+          authorization.getResourceType(), authorization.getResourceId(),
+          authorization.getGroupId() != null ? "group " + authorization.getGroupId() : "everyone");
     }
+    authorization.setPermissions(permissions);
+    authorizationService.saveAuthorization(authorization);
   }
 }

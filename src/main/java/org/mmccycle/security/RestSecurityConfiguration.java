@@ -3,15 +3,16 @@ package org.mmccycle.security;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * No API answers anonymously: /engine-rest (Camunda's REST API, used by Camunda Modeler to deploy)
  * /api (ours) and /actuator (health, metrics) need HTTP Basic against Camunda's users. The web apps keep their own login
- * and CSRF protection; their first-administrator setup is closed.
+ * and CSRF protection; their first-administrator setup is closed. What a request may do once it is
+ * authenticated is decided in the engine (SecurityEnginePlugin), not here.
  */
 @Configuration
 public class RestSecurityConfiguration {
@@ -22,7 +23,7 @@ public class RestSecurityConfiguration {
     registration.setName("engine-rest-authentication");
     registration.addUrlPatterns("/engine-rest/*");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-        HttpBasicAuthenticationProvider.class.getName());
+        BasicAuthentication.class.getName());
     registration.setOrder(1);
     return registration;
   }
@@ -35,6 +36,16 @@ public class RestSecurityConfiguration {
     }
   }
 
+  /** A broken percent-encoding in a query string is 400, before anything reads the parameters. */
+  @Bean
+  FilterRegistrationBean<WellFormedQueries> wellFormedQueries() {
+    var registration = new FilterRegistrationBean<>(new WellFormedQueries());
+    registration.setName("well-formed-queries");
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
+  }
+
   @Bean
   FilterRegistrationBean<FirstAdminSetupGuard> firstAdminSetupGuard() {
     var registration = new FilterRegistrationBean<>(new FirstAdminSetupGuard());
@@ -44,12 +55,13 @@ public class RestSecurityConfiguration {
     return registration;
   }
 
+  /** Who is asking, for the password check's per-address lock-out (ThrottledIdentityProvider); every request. */
   @Bean
-  FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard() {
-    var registration = new FilterRegistrationBean<>(new QueryExpressionGuard());
-    registration.setName("query-expression-guard");
-    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
-    registration.setOrder(0);
+  FilterRegistrationBean<ClientAddress> clientAddress() {
+    var registration = new FilterRegistrationBean<>(new ClientAddress());
+    registration.setName("client-address");
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
   }
 

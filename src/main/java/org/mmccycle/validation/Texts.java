@@ -1,5 +1,9 @@
 package org.mmccycle.validation;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.util.regex.Pattern;
 
 /**
@@ -33,7 +37,9 @@ public final class Texts {
 
   /**
    * Why {@code value} is not acceptable plain text, or {@code null} when it is: control characters
-   * are refused, except newline and tab when {@code multiline}.
+   * are refused, except newline and tab when {@code multiline}; so are the invisible characters that
+   * change the direction text is shown in ({@code Harbour \u202Efdp.exe} shows as "Harbour exe.pdf")
+   * and the byte-order mark.
    */
   public static String controlCharacterProblem(String value, boolean multiline) {
     if (value == null) {
@@ -45,8 +51,17 @@ public final class Texts {
       if (!allowed && (Character.isISOControl(c) || c == '\u2028' || c == '\u2029')) {
         return "must not contain control characters (found U+" + String.format("%04X", (int) c) + " at position " + (i + 1) + ")";
       }
+      if (isDirectionControl(c) || c == '\uFEFF') {
+        return "must not contain invisible direction or byte-order marks (found U+" + String.format("%04X", (int) c)
+            + " at position " + (i + 1) + "): they make text read differently from what it is";
+      }
     }
     return null;
+  }
+
+  /** The bidirectional formatting characters of Unicode: marks, embeddings, overrides and isolates. */
+  private static boolean isDirectionControl(char c) {
+    return c == '\u061C' || c == '\u200E' || c == '\u200F' || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
   }
 
   /** Throws {@link IllegalArgumentException} naming {@code field} unless {@code value} is a slug. */
@@ -86,5 +101,33 @@ public final class Texts {
     }
     String printable = value.replaceAll("\\p{Cntrl}", "?");
     return printable.length() > 40 ? printable.substring(0, 40) + "…" : printable;
+  }
+
+  /**
+   * The text of an uploaded file in its declared charset (UTF-8 when none is declared), refusing bytes
+   * that are not valid in it: a Latin-1 file sent as UTF-8 would otherwise be stored with U+FFFD in
+   * place of every umlaut.
+   *
+   * @throws IllegalArgumentException naming the line of the first bad byte
+   */
+  public static String decode(byte[] bytes, Charset charset) {
+    var decoder = charset.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    var in = ByteBuffer.wrap(bytes);
+    try {
+      return decoder.decode(in).toString();
+    } catch (CharacterCodingException e) {
+      int offset = in.position();
+      int line = 1;
+      for (int i = 0; i < offset && i < bytes.length; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+        }
+      }
+      throw new IllegalArgumentException("line " + line + ": the file is not valid " + charset.name() + " (byte 0x"
+          + String.format("%02X", bytes[Math.min(offset, bytes.length - 1)] & 0xFF) + "): save it as " + charset.name()
+          + " or send its charset (Content-Type: text/csv; charset=ISO-8859-1)");
+    }
   }
 }

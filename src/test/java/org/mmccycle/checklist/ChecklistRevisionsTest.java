@@ -9,9 +9,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mmccycle.ConflictException;
+import org.mmccycle.TestUsers;
 import org.mmccycle.client.onboarding.ClientOnboarding;
 import org.mmccycle.client.onboarding.NewClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,11 +31,13 @@ class ChecklistRevisionsTest {
   @Autowired ChecklistRevisions revisions;
   @Autowired ChecklistRevisionRepository repository;
   @Autowired ClientOnboarding onboarding;
+  @Autowired IdentityService identity;
 
   private String slug;
 
   @BeforeEach
   void onboardedInNovember() {
+    TestUsers.technicians(identity);
     slug = "rev-client-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
     onboarding.onboard(new NewClient(slug, "Client " + slug, null, null, "tina", null,
         List.of(new NewClient.NewDevice("SRV01", "server"), new NewClient.NewDevice("PRN01", "printer")), List.of()), "sam", NOVEMBER);

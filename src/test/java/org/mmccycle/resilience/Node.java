@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
+import org.mmccycle.TestUsers;
 import org.mmccycle.ApiClient;
 import org.mmccycle.MmcCycleApplication;
 import org.mmccycle.client.onboarding.ClientOnboarding;
@@ -96,9 +97,10 @@ final class Node implements AutoCloseable {
   /** Clients onboarded as the product does (each with its published first checklist revision). */
   void onboardClients(String prefix, int count) {
     ClientOnboarding onboarding = bean(ClientOnboarding.class);
+    String technician = TestUsers.ensure(bean(IdentityService.class), "clustertech", "technicians");
     for (int i = 1; i <= count; i++) {
       String slug = String.format("%s-%04d", prefix, i);
-      onboarding.onboard(new NewClient(slug, "Client " + slug, "Contact", "1 Test Street", "tech-" + slug, null,
+      onboarding.onboard(new NewClient(slug, "Client " + slug, "Contact", "1 Test Street", technician, null,
           List.of(new NewClient.NewDevice("SRV01", "server")), List.of()), "cluster-test", YearMonth.of(2031, 1));
     }
   }

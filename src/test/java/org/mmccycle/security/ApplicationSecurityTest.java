@@ -149,7 +149,7 @@ class ApplicationSecurityTest extends MmcSpringBootTest {
     assertThat(byParameter.getStatusCode()).as(byParameter.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(byParameter.getBody()).contains("Expressions");
     assertThat(byOrQuery.getStatusCode()).as(byOrQuery.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(byOrQuery.getBody()).contains("not accepted in task queries, nested or not");
+    assertThat(byOrQuery.getBody()).contains("Expressions are not accepted in a task query (in one of its orQueries)");
     ResponseEntity<String> byUrl = rest.withBasicAuth(technician, PASSWORD)
         .getForEntity(java.net.URI.create(rest.getRootUri() + "/engine-rest/task?assigneeExpression=%24%7BcurrentUser()%7D"), String.class);
     assertThat(byUrl.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

@@ -83,7 +83,7 @@ public class ClientCsvImport {
           throw new IllegalArgumentException("the client '" + slug + "' has other name, contact, address or technician than on line "
               + firstLine.get(slug));
         }
-        ClientOnboarding.check(client);
+        onboarding.requireTechnician(ClientOnboarding.check(client));
         if (known == null && clients.exists(slug)) {
           throw new IllegalArgumentException("a client with the slug '" + slug + "' already exists");
         }

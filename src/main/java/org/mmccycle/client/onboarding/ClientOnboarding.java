@@ -13,6 +13,7 @@ import org.mmccycle.client.ClientRepository;
 import org.mmccycle.client.ContractClient;
 import org.mmccycle.client.Device;
 import org.mmccycle.client.DeviceKind;
+import org.mmccycle.client.Technicians;
 import org.mmccycle.schedule.VisitPreference;
 import org.mmccycle.validation.Texts;
 import org.springframework.dao.DuplicateKeyException;
@@ -32,10 +33,12 @@ public class ClientOnboarding {
 
   private final ClientRepository clients;
   private final ChecklistRevisions revisions;
+  private final Technicians technicians;
 
-  public ClientOnboarding(ClientRepository clients, ChecklistRevisions revisions) {
+  public ClientOnboarding(ClientRepository clients, ChecklistRevisions revisions, Technicians technicians) {
     this.clients = clients;
     this.revisions = revisions;
+    this.technicians = technicians;
   }
 
   /**
@@ -67,10 +70,19 @@ public class ClientOnboarding {
    */
   public ContractClient validate(NewClient request) {
     ContractClient client = check(request);
+    requireTechnician(client);
     if (clients.exists(client.slug())) {
       throw new ConflictException("a client with the slug '" + client.slug() + "' already exists");
     }
     return client;
+  }
+
+  /** The client's technician, when it names one, is a user who does visits. */
+  void requireTechnician(ContractClient client) {
+    String problem = client.technician() == null ? null : technicians.problem(client.technician());
+    if (problem != null) {
+      throw new IllegalArgumentException("technician: " + problem);
+    }
   }
 
   /** Checks every field (as the API's Bean Validation does) and returns the client to store. */

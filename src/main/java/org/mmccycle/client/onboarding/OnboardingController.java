@@ -5,10 +5,16 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import org.mmccycle.security.CurrentUser;
 import org.mmccycle.security.MmcGroups;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.mmccycle.validation.Texts;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -39,8 +45,10 @@ public class OnboardingController {
 
   /** Imports the CSV whole or not at all (400 listing each bad line). */
   @PostMapping(path = "/api/import/clients", consumes = {"text/csv", "text/plain"})
-  public ClientCsvImport.Imported importClients(@RequestBody String csv) {
+  public ClientCsvImport.Imported importClients(@RequestBody byte[] csv,
+      @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType) {
     currentUser.requireAnyGroup(MmcGroups.SERVICE_MANAGERS);
-    return csvImport.importCsv(csv, currentUser.id(), YearMonth.now(zone));
+    Charset charset = contentType.getCharset() == null ? StandardCharsets.UTF_8 : contentType.getCharset();
+    return csvImport.importCsv(Texts.decode(csv, charset), currentUser.id(), YearMonth.now(zone));
   }
 }

@@ -10,7 +10,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mmccycle.TestUsers;
 import org.mmccycle.checklist.ChecklistRevisions;
 import org.mmccycle.client.ClientRepository;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +29,12 @@ class ClientOnboardingProcessTest {
   @Autowired ManagementService management;
   @Autowired ClientRepository clients;
   @Autowired ChecklistRevisions revisions;
+  @Autowired IdentityService identity;
+
+  @BeforeEach
+  void technicians() {
+    TestUsers.technicians(identity);
+  }
 
   private ProcessInstance start(String slug, String devices) {
     return runtime.startProcessInstanceByKey(OnboardClientDelegate.PROCESS, Map.of(

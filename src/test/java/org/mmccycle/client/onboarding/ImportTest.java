@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mmccycle.TestUsers;
 import org.mmccycle.checklist.ChecklistRevisionRepository;
 import org.mmccycle.checklist.ChecklistRevisions;
 import org.mmccycle.checklist.ChecklistTemplates;
@@ -28,6 +31,12 @@ class ImportTest {
   @Autowired ClientRepository clients;
   @Autowired ChecklistRevisionRepository revisionRows;
   @Autowired ChecklistRevisions revisions;
+  @Autowired IdentityService identity;
+
+  @BeforeEach
+  void technicians() {
+    TestUsers.technicians(identity);
+  }
 
   private long[] rows() {
     return new long[] {clients.count(), clients.countDevices(), revisionRows.countRevisions(), revisionRows.countItems()};
