@@ -1,5 +1,6 @@
 package org.mmccycle.resilience;
 
+import org.mmccycle.blackbox.PackagedApp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,7 +36,7 @@ class CrashRestartIT {
   @Test
   void shouldOpenExactlyOneCyclePerClientWhenKilledWhileOpeningAMonth() throws Exception {
     Path dir = Files.createTempDirectory("mmc-crash-it");
-    AppProcess app = AppProcess.start(dir, BATCH_SIZE);
+    PackagedApp app = PackagedApp.start(dir, BATCH_SIZE);
     StringBuilder csv = new StringBuilder("client_slug,client_name,contact,site_address,technician,device_name,device_kind\n");
     for (int i = 1; i <= CLIENTS; i++) {
       csv.append(String.format("crash-%04d,Crash %d,,,tech-%d,SRV01,server%n", i, i, i));
@@ -46,16 +47,16 @@ class CrashRestartIT {
     assertThat(opened.status()).as(opened.body()).isEqualTo(202);
     // the cycles open and are prepared in batches of 10, one job each: killed while they do
     long[] seenByTheApp = {0};
-    Node.await(Duration.ofSeconds(60), "a few cycles are prepared", () -> (seenByTheApp[0] = prepared(app.as("demo"))) >= 5);
+    PackagedApp.await(Duration.ofSeconds(60), "a few cycles are prepared", () -> (seenByTheApp[0] = prepared(app.as("demo"))) >= 5);
     app.kill();
     long openAtKill = prepared(dir);
 
-    AppProcess restarted = AppProcess.start(dir, BATCH_SIZE);
+    PackagedApp restarted = PackagedApp.start(dir, BATCH_SIZE);
     try {
-      Node.await(Duration.ofSeconds(120), "the round has ended after the restart", () ->
+      PackagedApp.await(Duration.ofSeconds(120), "the round has ended after the restart", () ->
           count(restarted.as("demo"), "/engine-rest/history/process-instance/count?processInstanceBusinessKey=round:" + MONTH + "&finished=true") == 1);
       // every batch's and Prepare job has run, or has failed (see "stranded" below)
-      Node.await(Duration.ofSeconds(120), "every cycle is prepared after the restart", () ->
+      PackagedApp.await(Duration.ofSeconds(120), "every cycle is prepared after the restart", () ->
           Stream.of("Task_OpenClientCycles", "Task_PrepareChecklist").allMatch(activity ->
               count(restarted.as("demo"), "/engine-rest/job/count?activityId=" + activity)
                   == count(restarted.as("demo"), "/engine-rest/job/count?activityId=" + activity + "&withException=true")));
@@ -86,7 +87,7 @@ class CrashRestartIT {
       assertThat(single(db, "select count(*) from act_ru_incident")).as("incidents").isZero();
     }
     assertThat(prepared(dir) + stranded).as("cycles waiting at Schedule visit, and those H2 stranded").isEqualTo(activeClients(dir));
-    assertThat(AppProcess.log(dir).split("has lost its process instance", -1).length - 1)
+    assertThat(PackagedApp.log(dir).split("has lost its process instance", -1).length - 1)
         .as("stranded jobs named in the restarted application's log (StrandedJobs)").isEqualTo(stranded);
   }
 
@@ -99,7 +100,7 @@ class CrashRestartIT {
   @Test
   void shouldLeaveAnIntactArchiveWhenKilledWhileFiling() throws Exception {
     Path dir = Files.createTempDirectory("mmc-filing-crash-it");
-    AppProcess app = AppProcess.start(dir);
+    PackagedApp app = PackagedApp.start(dir);
     StringBuilder csv = new StringBuilder("client_slug,client_name,contact,site_address,technician,device_name,device_kind\n");
     for (int i = 1; i <= FILED; i++) {
       csv.append(String.format("filing-%02d,Filing %d,,,tech-f%d,SRV01,server%n", i, i, i));
@@ -107,17 +108,17 @@ class CrashRestartIT {
     assertThat(app.as("sam").send("POST", "/api/import/clients", "text/csv", csv.toString()).status()).isEqualTo(200);
     assertThat(app.as("sam").postJson("/api/cycles/open?month=" + FILING_MONTH, "").status()).isEqualTo(202);
     // every cycle walked up to File record; the filings then all start at once
-    Node.await(Duration.ofSeconds(150), "every cycle waits at File record", () -> advanceAllBut(app, "Task_FileRecord") == FILED);
+    PackagedApp.await(Duration.ofSeconds(150), "every cycle waits at File record", () -> advanceAllBut(app, "Task_FileRecord") == FILED);
     for (JsonNode task : tasks(app, "taskDefinitionKey=Task_FileRecord&processInstanceBusinessKeyLike=filing-%25")) {
       complete(app, task, "{\"filingNote\":{\"value\":\"filed\",\"type\":\"String\"}}");
     }
-    Node.await(Duration.ofSeconds(90), "a few records are filed", () -> filed(app) >= 2);
+    PackagedApp.await(Duration.ofSeconds(90), "a few records are filed", () -> filed(app) >= 2);
     app.kill();
 
-    AppProcess restarted = AppProcess.start(dir);
+    PackagedApp restarted = PackagedApp.start(dir);
     JsonNode report;
     try {
-      Node.await(Duration.ofSeconds(150), "every record is filed after the restart", () -> filed(restarted) == FILED);
+      PackagedApp.await(Duration.ofSeconds(150), "every record is filed after the restart", () -> filed(restarted) == FILED);
       report = MAPPER.readTree(restarted.as("sam").get("/api/archive/verify").body());
     } finally {
       restarted.stop();
@@ -131,7 +132,7 @@ class CrashRestartIT {
   }
 
   /** Completes every open task of the filing clients except {@code holdAt}; the number of cycles waiting there. */
-  private static int advanceAllBut(AppProcess app, String holdAt) {
+  private static int advanceAllBut(PackagedApp app, String holdAt) {
     int waiting = 0;
     for (JsonNode task : tasks(app, "processInstanceBusinessKeyLike=filing-%25")) {
       switch (task.get("taskDefinitionKey").asText()) {
@@ -145,7 +146,7 @@ class CrashRestartIT {
     return waiting;
   }
 
-  private static String doneItems(AppProcess app, JsonNode task) {
+  private static String doneItems(PackagedApp app, JsonNode task) {
     try {
       var variable = MAPPER.readTree(app.as("demo").get("/engine-rest/process-instance/" + task.get("processInstanceId").asText()
           + "/variables/checklistItems?deserializeValue=false").body());
@@ -165,7 +166,7 @@ class CrashRestartIT {
     }
   }
 
-  private static JsonNode tasks(AppProcess app, String query) {
+  private static JsonNode tasks(PackagedApp app, String query) {
     try {
       return MAPPER.readTree(app.as("demo").get("/engine-rest/task?maxResults=1000&" + query).body());
     } catch (java.io.IOException e) {
@@ -173,12 +174,12 @@ class CrashRestartIT {
     }
   }
 
-  private static void complete(AppProcess app, JsonNode task, String variables) {
+  private static void complete(PackagedApp app, JsonNode task, String variables) {
     var response = app.as("demo").postJson("/engine-rest/task/" + task.get("id").asText() + "/complete", "{\"variables\":" + variables + "}");
     assertThat(response.status()).as("%s: %s", task.get("taskDefinitionKey"), response.body()).isIn(200, 204);
   }
 
-  private static int filed(AppProcess app) {
+  private static int filed(PackagedApp app) {
     try {
       return MAPPER.readTree(app.as("sam").get("/api/archive/records?limit=500&from=" + FILING_MONTH + "&to=" + FILING_MONTH).body()).size();
     } catch (java.io.IOException e) {

@@ -1,5 +1,6 @@
 package org.mmccycle.resilience;
 
+import org.mmccycle.blackbox.PackagedApp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,7 +51,7 @@ class LoadRun {
   @Test
   void shouldServe200ConcurrentUsersForAMinuteWithoutAnError() throws Exception {
     Path dir = Files.createTempDirectory("mmc-load");
-    AppProcess app = AppProcess.start(dir, List.of("-Xmx1g"));  // as installed: full JIT, application defaults
+    PackagedApp app = PackagedApp.start(dir, List.of("-Xmx1g"));  // as installed: full JIT, application defaults
     port = app.port();
     try {
       StringBuilder csv = new StringBuilder("client_slug,client_name,contact,site_address,technician,device_name,device_kind\n");
@@ -59,10 +60,10 @@ class LoadRun {
       }
       assertThat(app.as("sam").send("POST", "/api/import/clients", "text/csv", csv.toString()).status()).isEqualTo(200);
       assertThat(app.as("sam").postJson("/api/cycles/open?month=" + MONTH, "").status()).isEqualTo(202);
-      Node.await(Duration.ofSeconds(180), "the month is open", () -> app.as("demo")
+      PackagedApp.await(Duration.ofSeconds(180), "the month is open", () -> app.as("demo")
           .get("/engine-rest/history/process-instance/count?processInstanceBusinessKey=round:" + MONTH + "&finished=true").body().contains("1"));
       // each cycle prepares itself in its own job after the round: wait until all wait at Schedule visit
-      Node.await(Duration.ofSeconds(180), "every cycle is prepared", () -> app.as("demo")
+      PackagedApp.await(Duration.ofSeconds(180), "every cycle is prepared", () -> app.as("demo")
           .get("/engine-rest/task/count?taskDefinitionKey=Task_ScheduleVisit&processInstanceBusinessKeyLike=load-%25").body()
           .contains("\"count\":" + CLIENTS));
       var tasks = new ObjectMapper().readTree(app.as("demo")

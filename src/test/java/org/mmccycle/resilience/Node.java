@@ -1,12 +1,10 @@
 package org.mmccycle.resilience;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.mmccycle.TestUsers;
@@ -82,18 +80,6 @@ final class Node implements AutoCloseable {
     context.close();
   }
 
-  /** Waits at most {@code timeout} for the condition, polling. */
-  static void await(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + timeout.toSeconds() + " s: " + what);
-      }
-      Thread.sleep(250);
-    }
-  }
-
-  /** Active contract clients {@code prefix-0001} … with a server each, inserted with SQL as a migration would. */
   /** Clients onboarded as the product does (each with its published first checklist revision). */
   void onboardClients(String prefix, int count) {
     ClientOnboarding onboarding = bean(ClientOnboarding.class);

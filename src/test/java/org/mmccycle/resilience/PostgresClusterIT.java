@@ -1,5 +1,6 @@
 package org.mmccycle.resilience;
 
+import org.mmccycle.blackbox.PackagedApp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -71,7 +72,7 @@ class PostgresClusterIT {
     var opened = nodeA.as("manager1", MmcGroups.SERVICE_MANAGERS).postJson("/api/cycles/open?month=2031-01", "");
 
     assertThat(opened.status()).as(opened.body()).isEqualTo(202);
-    Node.await(Duration.ofSeconds(60), "the cycle reaches Schedule visit", () ->
+    PackagedApp.await(Duration.ofSeconds(60), "the cycle reaches Schedule visit", () ->
         nodeA.bean(TaskService.class).createTaskQuery().processInstanceBusinessKey("pg-single-0001:2031-01")
             .taskDefinitionKey("Task_ScheduleVisit").count() == 1);
   }
@@ -92,7 +93,7 @@ class PostgresClusterIT {
     String round = jdbc.sql("select id_ from act_ru_execution where business_key_ = 'round:2031-02' and parent_id_ is null")
         .query(String.class).optional()
         .orElseGet(() -> jdbc.sql("select id_ from act_hi_procinst where business_key_ = 'round:2031-02'").query(String.class).single());
-    Node.await(Duration.ofSeconds(150), "every client's cycle is open and the round has ended", () ->
+    PackagedApp.await(Duration.ofSeconds(150), "every client's cycle is open and the round has ended", () ->
         jdbc.sql("select count(*) from act_hi_procinst where id_ = ? and end_time_ is not null").param(round).query(Integer.class).single() == 1
             && jdbc.sql("select count(*) from act_ru_task where task_def_key_ = 'Task_ScheduleVisit' and proc_inst_id_ in "
                 + "(select id_ from act_hi_procinst where business_key_ like 'pg-node-%:2031-02')")

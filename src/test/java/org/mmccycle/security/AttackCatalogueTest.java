@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -347,9 +348,17 @@ class AttackCatalogueTest extends MmcSpringBootTest {
     return state;
   }
 
+  /** The answer's message (Camunda's "message", a problem's "detail"), on one line. */
   private static String message(String body) {
-    String oneLine = body == null ? "" : body.replaceAll("\\s+", " ");
-    return oneLine.length() > 160 ? oneLine.substring(0, 160) + "…" : oneLine;
+    String text = body == null ? "" : body;
+    try {
+      var json = new ObjectMapper().readTree(body);
+      text = json.has("message") ? json.get("message").asText() : json.has("detail") ? json.get("detail").asText() : text;
+    } catch (IOException | RuntimeException notJson) {
+      // the body as it is
+    }
+    String oneLine = text.replaceAll("\\s+", " ").replaceAll(" \\| resource [^*]*", "");
+    return oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
   }
 
   // ---- the requests' parts -------------------------------------------------------------------
