@@ -117,6 +117,23 @@
             <fo:block font-size="11pt" font-weight="bold" space-before="5mm" space-after="1mm">Sign-off</fo:block>
             <fo:block>Executed by <xsl:value-of select="visit/@executedBy"/> on <xsl:value-of select="visit/@executedAt"/>.</fo:block>
             <fo:block>Filed by <xsl:value-of select="filing/@filedBy"/> on <xsl:value-of select="filing/@filedAt"/>.</fo:block>
+            <xsl:if test="notes/note">
+              <fo:block font-size="11pt" font-weight="bold" space-before="5mm" space-after="1mm">Notes</fo:block>
+              <xsl:for-each select="notes/note">
+                <fo:block space-after="1.5mm" keep-together.within-page="always">
+                  <fo:block font-weight="bold">
+                    <xsl:choose>
+                      <xsl:when test="@kind = 'filing'">Sign-off note</xsl:when>
+                      <xsl:when test="@kind = 'follow-up'">Follow-up of the issues found</xsl:when>
+                      <xsl:when test="@kind = 'overdue'">Missed deadline (<xsl:value-of select="@job"/>): what was done</xsl:when>
+                      <xsl:otherwise><xsl:value-of select="@kind"/></xsl:otherwise>
+                    </xsl:choose>
+                    <fo:inline font-weight="normal"> (<xsl:value-of select="@by"/>, <xsl:value-of select="@at"/>)</fo:inline>
+                  </fo:block>
+                  <fo:block linefeed-treatment="preserve"><xsl:value-of select="."/></fo:block>
+                </fo:block>
+              </xsl:for-each>
+            </xsl:if>
           </fo:block>
           <fo:block id="end"/>
         </fo:flow>

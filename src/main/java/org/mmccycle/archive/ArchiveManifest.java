@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.mmccycle.document.AtomicFiles;
@@ -26,17 +28,19 @@ public class ArchiveManifest {
 
   private final Path root;
   private final ArchiveIndex index;
+  private final Set<PosixFilePermission> permissions;
 
   public ArchiveManifest(DocumentProperties properties, ArchiveIndex index) {
     this.root = properties.archiveFolder().toAbsolutePath().normalize();
     this.index = index;
+    this.permissions = properties.permissions();
   }
 
   /** Rewrites the manifest from the index (one writer at a time in this application). */
   public synchronized void write() {
     StringBuilder manifest = new StringBuilder();
     expected().forEach((path, sha256) -> manifest.append(sha256).append("  ").append(path).append('\n'));
-    AtomicFiles.write(root.resolve(FILE_NAME), manifest.toString().getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(root.resolve(FILE_NAME), manifest.toString().getBytes(StandardCharsets.UTF_8), permissions);
   }
 
   /** What the index says the archive holds: relative path → SHA-256, in path order. */

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
@@ -43,10 +44,12 @@ public class RecordArchive {
   private final ArchiveLayout layout;
   private final ArchiveIndex index;
   private final ArchiveManifest manifest;
+  private final Set<PosixFilePermission> permissions;
 
   public RecordArchive(DocumentProperties properties, ArchiveIndex index, ArchiveManifest manifest) {
     this.root = properties.archiveFolder().toAbsolutePath().normalize();
     this.layout = properties.archiveLayout();
+    this.permissions = properties.permissions();
     this.index = index;
     this.manifest = manifest;
   }
@@ -147,8 +150,8 @@ public class RecordArchive {
     return !Files.exists(path) || Arrays.equals(read(path), content);
   }
 
-  private static boolean writtenOrSame(Path path, byte[] content) {
-    return AtomicFiles.writeIfAbsent(path, content) || Arrays.equals(read(path), content);
+  private boolean writtenOrSame(Path path, byte[] content) {
+    return AtomicFiles.writeIfAbsent(path, content, permissions) || Arrays.equals(read(path), content);
   }
 
   static byte[] read(Path path) {

@@ -40,6 +40,15 @@ public class ClientRepository {
         .query((rs, n) -> new Standing(rs.getString("name"), rs.getBoolean("active"))).optional();
   }
 
+  /**
+   * The same, and the client's row locked until the transaction ends: whoever opens the client's cycle
+   * at the same moment (a second node, the round and a manager at once) waits here, then finds it open.
+   */
+  public Optional<Standing> lockedStanding(String slug) {
+    return jdbc.sql("select name, active from mmc_client where slug = ? for update").param(slug)
+        .query((rs, n) -> new Standing(rs.getString("name"), rs.getBoolean("active"))).optional();
+  }
+
   /** Every client, active or not, by slug: two queries, whatever the number of clients. */
   public List<ContractClient> list() {
     Map<String, List<Device>> devices = new HashMap<>();

@@ -6,6 +6,9 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -24,9 +27,9 @@ public final class AtomicFiles {
 
   private AtomicFiles() {}
 
-  /** Writes {@code content} to {@code target}, replacing the file if it exists. */
-  public static void write(Path target, byte[] content) {
-    move(temporaryWith(target, content), target, true);
+  /** Writes {@code content} to {@code target} with these permissions, replacing the file if it exists. */
+  public static void write(Path target, byte[] content, Set<PosixFilePermission> permissions) {
+    move(temporaryWith(target, content, permissions), target, true);
   }
 
   /**
@@ -35,8 +38,8 @@ public final class AtomicFiles {
    *
    * @return whether the file was written
    */
-  public static boolean writeIfAbsent(Path target, byte[] content) {
-    return move(temporaryWith(target, content), target, false);
+  public static boolean writeIfAbsent(Path target, byte[] content, Set<PosixFilePermission> permissions) {
+    return move(temporaryWith(target, content, permissions), target, false);
   }
 
   /**
@@ -80,12 +83,16 @@ public final class AtomicFiles {
     return path;
   }
 
-  private static Path temporaryWith(Path target, byte[] content) {
+  /** The content in a temporary file beside the target, with the permissions the target gets (a temporary file is owner-only). */
+  private static Path temporaryWith(Path target, byte[] content, Set<PosixFilePermission> permissions) {
     try {
       Files.createDirectories(target.getParent());
       Path temp = Files.createTempFile(target.getParent(), TEMP_PREFIX + target.getFileName() + ".", TEMP_SUFFIX);
       try {
         Files.write(temp, content);
+        if (Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+          Files.setPosixFilePermissions(temp, permissions);
+        }
         return temp;
       } catch (IOException | RuntimeException e) {
         Files.deleteIfExists(temp);

@@ -65,6 +65,17 @@ final class DocumentXml {
       x.attribute("filedBy", rec.filedBy());
       x.attribute("filedAt", x.dateTime(rec.filedAt()));
       x.end();
+      x.start("notes");
+      for (VisitRecord.Note note : rec.notes()) {
+        x.start("note");
+        x.attribute("kind", note.kind());
+        x.attribute("job", note.job());
+        x.attribute("by", note.writtenBy());
+        x.attribute("at", x.dateTime(note.writtenAt()));
+        x.xml.writeCharacters(text(note.text()));
+        x.end();
+      }
+      x.end();
       x.end();
     });
   }

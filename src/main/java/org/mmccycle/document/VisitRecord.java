@@ -19,6 +19,8 @@ import org.mmccycle.checklist.ChecklistItem;
  * @param changeNote the resulting revision's change note, or {@code null}
  * @param filedBy who confirmed the filing
  * @param filedAt when the record was filed
+ * @param notes what people wrote along the cycle: the sign-off note, follow-ups of issues, what was done
+ *     about a missed deadline
  */
 public record VisitRecord(
     String clientSlug,
@@ -31,7 +33,16 @@ public record VisitRecord(
     String revisionSuggestions,
     String changeNote,
     String filedBy,
-    Instant filedAt) {
+    Instant filedAt,
+    List<Note> notes) {
+
+  /**
+   * A note a person wrote in the cycle.
+   *
+   * @param kind {@code filing}, {@code follow-up} or {@code overdue}
+   * @param job the job it is about ({@code execute}, …), or null
+   */
+  public record Note(String kind, String job, String writtenBy, Instant writtenAt, String text) {}
 
   public VisitRecord {
     Objects.requireNonNull(clientSlug, "clientSlug");
@@ -39,5 +50,6 @@ public record VisitRecord(
     Objects.requireNonNull(cycleMonth, "cycleMonth");
     Objects.requireNonNull(filedAt, "filedAt");
     items = List.copyOf(items);
+    notes = notes == null ? List.of() : List.copyOf(notes);
   }
 }

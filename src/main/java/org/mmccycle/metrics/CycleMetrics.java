@@ -37,8 +37,8 @@ public class CycleMetrics implements MeterBinder {
 
   /** The user tasks of the client cycle model, each a stage a cycle can wait in. */
   public static final List<String> STAGES = List.of("Task_ScheduleVisit", "Task_ExecuteChecklist", "Task_ReviseChecklist",
-      "Task_PublishChecklist", "Task_FileRecord", "Task_ResolveOverdueExecution", "Task_ResolveOverduePublication",
-      "Task_ResolveOverdueFiling");
+      "Task_PublishChecklist", "Task_FileRecord", "Task_ResolveOverdueScheduling", "Task_ResolveOverdueExecution",
+      "Task_ResolveOverdueRevision", "Task_ResolveOverduePublication", "Task_ResolveOverdueFiling");
 
   private final ProcessEngine engine;
   private final CycleClock clock;

@@ -1,10 +1,6 @@
 package org.mmccycle.process;
 
-import static org.mmccycle.process.CycleVariables.CHANGE_NOTE;
 import static org.mmccycle.process.CycleVariables.CHECKLIST_ITEMS;
-import static org.mmccycle.process.CycleVariables.CLIENT_NAME;
-import static org.mmccycle.process.CycleVariables.CLIENT_SLUG;
-import static org.mmccycle.process.CycleVariables.CYCLE_MONTH;
 import static org.mmccycle.process.CycleVariables.EXECUTED_AT;
 import static org.mmccycle.process.CycleVariables.EXECUTED_BY;
 import static org.mmccycle.process.CycleVariables.FILED_AT;
@@ -14,31 +10,46 @@ import static org.mmccycle.process.CycleVariables.VISIT_MODE;
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.mmccycle.checklist.ChecklistItem;
+import org.mmccycle.checklist.ChecklistRevisions;
+import org.mmccycle.cycle.CycleRecord;
+import org.mmccycle.cycle.CycleRecords;
 import org.mmccycle.document.VisitRecord;
 import org.springframework.stereotype.Component;
 
-/** Reads a cycle's variables into the documents that are published and filed. */
+/**
+ * The completed visit of a cycle, as it is filed: the client and month from the cycle's record (what it
+ * was opened for, whatever its variables say), the checklist as executed (checked when it was
+ * submitted), who did what and when as the engine recorded it, the change note of the revision the cycle made,
+ * and every note people wrote.
+ */
 @Component
 public class CycleSnapshot {
 
   private final ChecklistJson json;
+  private final CycleRecords records;
+  private final ChecklistRevisions revisions;
 
-  public CycleSnapshot(ChecklistJson json) {
+  public CycleSnapshot(ChecklistJson json, CycleRecords records, ChecklistRevisions revisions) {
     this.json = json;
+    this.records = records;
+    this.revisions = revisions;
   }
 
-  /** The completed visit, as it is filed. */
-  public VisitRecord record(VariableScope cycle) {
-    return new VisitRecord(string(cycle, CLIENT_SLUG), string(cycle, CLIENT_NAME), string(cycle, CYCLE_MONTH),
-        string(cycle, VISIT_MODE), string(cycle, EXECUTED_BY), instant(cycle, EXECUTED_AT), items(cycle),
-        string(cycle, REVISION_SUGGESTIONS), string(cycle, CHANGE_NOTE), string(cycle, FILED_BY), instant(cycle, FILED_AT));
+  public VisitRecord record(DelegateExecution cycle) {
+    CycleRecord record = records.of(cycle.getProcessInstanceId());
+    var notes = records.notes(record.clientSlug(), record.month()).stream()
+        .map(note -> new VisitRecord.Note(note.kind(), note.job(), note.writtenBy(), note.writtenAt(), note.text()))
+        .toList();
+    return new VisitRecord(record.clientSlug(), record.clientName(), record.month().toString(),
+        string(cycle, VISIT_MODE), string(cycle, EXECUTED_BY), instant(cycle, EXECUTED_AT), json.fromVariable(cycle.getVariable(CHECKLIST_ITEMS)),
+        string(cycle, REVISION_SUGGESTIONS), changeNote(record), string(cycle, FILED_BY), instant(cycle, FILED_AT), notes);
   }
 
-  private List<ChecklistItem> items(VariableScope cycle) {
-    return json.fromVariable(cycle.getVariable(CHECKLIST_ITEMS));
+  /** The change note of the revision this cycle's Revise made (as the revision store keeps it), or null. */
+  private String changeNote(CycleRecord record) {
+    return record.revisedRevision() == null ? null : revisions.revision(record.clientSlug(), record.revisedRevision()).changeNote();
   }
 
   private static String string(VariableScope cycle, String name) {

@@ -40,6 +40,13 @@ public final class CycleVariables {
   /** "on-site" or "remote". */
   public static final String VISIT_MODE = "visitMode";
   public static final String REVISION_SUGGESTIONS = "revisionSuggestions";
+  /** File record: the sign-off note. */
+  public static final String FILING_NOTE = "filingNote";
+  /** Follow up issues: what was done; and the issues it was shown. */
+  public static final String FOLLOW_UP_NOTE = "followUpNote";
+  public static final String ISSUE_SUMMARY = "issueSummary";
+  /** Resolve overdue …, Review unresolved …: what was done about the missed deadline. */
+  public static final String RESOLUTION_NOTE = "resolutionNote";
   public static final String EXECUTED_BY = "executedBy";
   public static final String EXECUTED_AT = "executedAt";
   public static final String CHECKLIST_CHANGED = "checklistChanged";

@@ -1,6 +1,5 @@
 package org.mmccycle.process;
 
-import static org.mmccycle.process.CycleVariables.CLIENT_SLUG;
 import static org.mmccycle.process.CycleVariables.ON_SITE_REQUIRED;
 import static org.mmccycle.process.CycleVariables.PROPOSED_VISIT_DATE;
 import static org.mmccycle.process.CycleVariables.VISIT_DATE;
@@ -8,6 +7,8 @@ import static org.mmccycle.process.CycleVariables.VISIT_PLAN_EXPLANATION;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.mmccycle.cycle.CycleRecord;
+import org.mmccycle.cycle.CycleRecords;
 import org.mmccycle.schedule.VisitCalendar;
 import org.springframework.stereotype.Component;
 
@@ -17,16 +18,18 @@ public class PlanVisitDelegate implements JavaDelegate {
 
   private final VisitCalendar calendar;
   private final CycleClock clock;
+  private final CycleRecords records;
 
-  public PlanVisitDelegate(VisitCalendar calendar, CycleClock clock) {
+  public PlanVisitDelegate(VisitCalendar calendar, CycleClock clock, CycleRecords records) {
     this.calendar = calendar;
     this.clock = clock;
+    this.records = records;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    var planned = calendar.plan((String) execution.getVariable(CLIENT_SLUG), CycleVariables.cycleMonth(execution),
-        clock.today());
+    CycleRecord cycle = records.of(execution.getProcessInstanceId());
+    var planned = calendar.plan(cycle.clientSlug(), cycle.month(), clock.today());
     String date = planned.visit().plannedDate().toString();
     execution.setVariable(PROPOSED_VISIT_DATE, date);
     execution.setVariable(VISIT_DATE, date);

@@ -4,7 +4,6 @@ import static org.mmccycle.process.CycleVariables.BASE_REVISION;
 import static org.mmccycle.process.CycleVariables.CHANGE_NOTE;
 import static org.mmccycle.process.CycleVariables.CHECKLIST_CHANGED;
 import static org.mmccycle.process.CycleVariables.CHECKLIST_REVISION;
-import static org.mmccycle.process.CycleVariables.CLIENT_SLUG;
 import static org.mmccycle.process.CycleVariables.REVISED_ITEMS;
 import static org.mmccycle.process.CycleVariables.REVISION_ITEMS;
 
@@ -14,6 +13,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.mmccycle.ConflictException;
 import org.mmccycle.checklist.ChecklistRevision;
 import org.mmccycle.checklist.ChecklistRevisions;
+import org.mmccycle.cycle.CycleRecord;
+import org.mmccycle.cycle.CycleRecords;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,21 +25,23 @@ import org.springframework.stereotype.Component;
  * client's checklist, or nothing when nothing changed. A change without a change note, or a revision
  * made meanwhile by someone else, refuses the completion with the reason (400 in Tasklist and REST).
  */
-@Component("revisionListener")
+@Component
 public class RevisionListener {
 
   private final ChecklistRevisions revisions;
   private final ChecklistJson json;
   private final TaskUsers users;
+  private final CycleRecords records;
 
-  public RevisionListener(ChecklistRevisions revisions, ChecklistJson json, TaskUsers users) {
+  public RevisionListener(ChecklistRevisions revisions, ChecklistJson json, TaskUsers users, CycleRecords records) {
     this.revisions = revisions;
     this.json = json;
     this.users = users;
+    this.records = records;
   }
 
   public void opened(DelegateTask task) {
-    ChecklistRevision latest = revisions.latest((String) task.getVariable(CLIENT_SLUG));
+    ChecklistRevision latest = revisions.latest(records.of(task.getProcessInstanceId()).clientSlug());
     task.getExecution().setVariable(BASE_REVISION, latest.number());
     task.getExecution().setVariable(REVISION_ITEMS, json.toVariable(latest.items()));
   }
@@ -53,14 +56,15 @@ public class RevisionListener {
       throw new BadUserRequestException("The checklist changed, but the revised items are missing (revisedItems).");
     }
     Optional<ChecklistRevision> revision;
+    CycleRecord cycle = records.of(task.getProcessInstanceId());
     try {
-      revision = revisions.revise((String) task.getVariable(CLIENT_SLUG), ((Number) task.getVariable(BASE_REVISION)).intValue(),
-          json.revisionItemsFrom(items), author(task), (String) task.getVariable(CHANGE_NOTE),
-          CycleVariables.cycleMonth(task));
+      revision = revisions.revise(cycle.clientSlug(), ((Number) task.getVariable(BASE_REVISION)).intValue(),
+          json.revisionItemsFrom(items), author(task), (String) task.getVariable(CHANGE_NOTE), cycle.month());
     } catch (IllegalArgumentException | IllegalStateException | ConflictException refused) {
       throw new BadUserRequestException(refused.getMessage());
     }
     if (revision.isPresent()) {
+      records.revised(task.getProcessInstanceId(), revision.get().number());
       task.setVariable(CHECKLIST_REVISION, revision.get().number());
     } else {
       task.setVariable(CHECKLIST_CHANGED, false);

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
  * Task listener bean: records who completed a task and when, as the model names them
  * ({@code ${taskRecorder.completed(task, 'executedBy', 'executedAt')}}).
  */
-@Component("taskRecorder")
+@Component
 public class TaskRecorder {
 
   private final TaskUsers users;

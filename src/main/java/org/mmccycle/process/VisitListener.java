@@ -1,6 +1,5 @@
 package org.mmccycle.process;
 
-import static org.mmccycle.process.CycleVariables.CLIENT_SLUG;
 import static org.mmccycle.process.CycleVariables.ON_SITE_REQUIRED;
 import static org.mmccycle.process.CycleVariables.ON_SITE_WAIVED;
 import static org.mmccycle.process.CycleVariables.OVERRIDE_REASON;
@@ -12,28 +11,33 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.mmccycle.cycle.CycleRecord;
+import org.mmccycle.cycle.CycleRecords;
 import org.mmccycle.schedule.Visit;
 import org.mmccycle.schedule.VisitCalendar;
 import org.mmccycle.security.MmcGroups;
 import org.springframework.stereotype.Component;
 
 /**
- * Task listeners of the visit: Schedule visit confirms the chosen date in the calendar (or refuses
- * to complete, saying why); Execute checklist records the visit and applies the on-site policy.
+ * What Schedule visit and Execute checklist do when they complete ({@link CycleTasks}): Schedule visit
+ * confirms the chosen date in the calendar (or refuses to complete, saying why); Execute checklist
+ * records the visit and applies the on-site policy. The client and month are the cycle's record's.
  * A refusal is a {@link BadUserRequestException}: Tasklist and /engine-rest show it as a 400 with
  * the reason, and the task stays open.
  */
-@Component("visitListener")
+@Component
 public class VisitListener {
 
   private final VisitCalendar calendar;
   private final TaskUsers users;
   private final CycleClock clock;
+  private final CycleRecords records;
 
-  public VisitListener(VisitCalendar calendar, TaskUsers users, CycleClock clock) {
+  public VisitListener(VisitCalendar calendar, TaskUsers users, CycleClock clock, CycleRecords records) {
     this.calendar = calendar;
     this.users = users;
     this.clock = clock;
+    this.records = records;
   }
 
   public void scheduled(DelegateTask task) {
@@ -41,8 +45,9 @@ public class VisitListener {
     String userId = users.who(task);
     List<String> groups = users.groups();
     boolean mayOverride = groups.contains(MmcGroups.SERVICE_MANAGERS) || groups.contains(MmcGroups.CAMUNDA_ADMIN);
+    CycleRecord cycle = records.of(task.getProcessInstanceId());
     try {
-      Visit visit = calendar.confirm(slug(task), CycleVariables.cycleMonth(task), date, clock.today(), userId, mayOverride,
+      Visit visit = calendar.confirm(cycle.clientSlug(), cycle.month(), date, clock.today(), userId, mayOverride,
           (String) task.getVariable(OVERRIDE_REASON));
       String planned = visit.plannedDate().toString();
       if (!planned.equals(task.getVariable(VISIT_DATE))) {
@@ -65,11 +70,8 @@ public class VisitListener {
       throw new BadUserRequestException("This month's visit must be on site: the client has had no on-site visit for too long. "
           + "A service manager can waive this when scheduling the visit.");
     }
-    calendar.recordExecution(slug(task), CycleVariables.cycleMonth(task), (String) mode, clock.now(), clock.today());
-  }
-
-  private static String slug(DelegateTask task) {
-    return (String) task.getVariable(CLIENT_SLUG);
+    CycleRecord cycle = records.of(task.getProcessInstanceId());
+    calendar.recordExecution(cycle.clientSlug(), cycle.month(), (String) mode, clock.now(), clock.today());
   }
 
   private static LocalDate date(Object value) {

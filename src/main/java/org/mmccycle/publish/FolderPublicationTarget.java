@@ -1,6 +1,8 @@
 package org.mmccycle.publish;
 
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
 import org.mmccycle.document.AtomicFiles;
 import org.mmccycle.document.DocumentProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -17,15 +19,17 @@ import org.springframework.stereotype.Component;
 public class FolderPublicationTarget implements PublicationTarget {
 
   private final Path folder;
+  private final Set<PosixFilePermission> permissions;
 
   public FolderPublicationTarget(DocumentProperties properties) {
     this.folder = properties.publishFolder();
+    this.permissions = properties.permissions();
   }
 
   @Override
   public String publish(String clientSlug, String fileName, byte[] content) {
     Path target = AtomicFiles.resolveSafely(folder, clientSlug, fileName);
-    AtomicFiles.write(target, content);
+    AtomicFiles.write(target, content, permissions);
     return target.toString();
   }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public enum Job {
 
-  SCHEDULE("schedule", "Schedule visit", "Task_ScheduleVisit", null),
+  SCHEDULE("schedule", "Schedule visit", "Task_ScheduleVisit", "schedulingDeadline"),
   EXECUTE("execute", "Execute checklist", "Task_ExecuteChecklist", "executionDeadline"),
   REVISE("revise", "Revise checklist", "Task_ReviseChecklist", "publicationDeadline"),
   PUBLISH("publish", "Publish checklist", "Task_PublishChecklist", "publicationDeadline"),

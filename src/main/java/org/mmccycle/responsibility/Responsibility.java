@@ -134,17 +134,19 @@ public class Responsibility {
     variables.put("region", inputs.region());
     DmnDecisionRuleResult result = WithoutAuthorization.call(engine,
         () -> decisionService.evaluateDecisionTableById(inputs.decisionDefinitionId(), variables).getFirstResult());
-    if (result == null || result.getEntry("candidateGroup") == null) {
+    if (result == null) {
       throw new IllegalStateException("the responsibility table has no row for job '" + inputs.job() + "', tier '"
           + inputs.tier() + "', region '" + inputs.region() + "'");
     }
-    Boolean assign = result.getEntry("assignToClientTechnician");
-    return new Row(result.getEntry("candidateGroup"), Boolean.TRUE.equals(assign), result.getEntry("escalationGroup"));
+    // an empty output cell (the escalation row gives only its escalation group) is no entry at all
+    Map<String, Object> outputs = result.getEntryMap();
+    return new Row((String) outputs.get("candidateGroup"), Boolean.TRUE.equals(outputs.get("assignToClientTechnician")),
+        (String) outputs.get("escalationGroup"));
   }
 
   /** {@code ${responsibility.candidateGroup('execute', clientSlug)}}: the group that may claim the job's task. */
   public String candidateGroup(String job, String clientSlug) {
-    return decide(job, clientSlug).candidateGroup();
+    return required(decide(job, clientSlug).candidateGroup(), "candidate group", job);
   }
 
   /** {@code ${responsibility.assignee('execute', clientSlug)}}: the client's technician, or null (the group claims it). */
@@ -154,6 +156,13 @@ public class Responsibility {
 
   /** {@code ${responsibility.escalationGroup('execute', clientSlug)}}: the group that resolves the job when it is overdue. */
   public String escalationGroup(String job, String clientSlug) {
-    return decide(job, clientSlug).escalationGroup();
+    return required(decide(job, clientSlug).escalationGroup(), "escalation group", job);
+  }
+
+  private static String required(String group, String output, String job) {
+    if (group == null || group.isBlank()) {
+      throw new IllegalStateException("the responsibility table gives job '" + job + "' no " + output);
+    }
+    return group;
   }
 }

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes visits as an iCalendar (RFC 5545) feed that Outlook and Google Calendar subscribe to: one
@@ -12,6 +14,7 @@ import java.util.List;
  */
 public final class ICalendarWriter {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ICalendarWriter.class);
   private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -26,6 +29,12 @@ public final class ICalendarWriter {
     line(ics, "METHOD:PUBLISH");
     line(ics, "X-WR-CALNAME:" + text(calendarName));
     for (Visit visit : visits) {
+      if (visit.plannedDate().getYear() < 1 || visit.plannedDate().getYear() > 9998) {
+        // a date iCalendar cannot write (stored before the visit date had to be near its month): one visit
+        // left out, not every subscriber's feed broken
+        LOG.warn("Visit {} on {} is left out of the calendar feed: iCalendar dates have four-digit years", visit.uid(), visit.plannedDate());
+        continue;
+      }
       line(ics, "BEGIN:VEVENT");
       line(ics, "UID:" + text(visit.uid()));
       line(ics, "SEQUENCE:" + visit.sequence());

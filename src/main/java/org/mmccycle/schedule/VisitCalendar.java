@@ -60,7 +60,7 @@ public class VisitCalendar {
   @Transactional
   public Visit confirm(String clientSlug, YearMonth month, LocalDate date, LocalDate today, String user,
       boolean mayOverride, String overrideReason) {
-    planner.impossible(date, today).ifPresent(reason -> {
+    planner.impossible(date, month, today).ifPresent(reason -> {
       throw new VisitRefusedException("The visit cannot be on " + date + ": " + reason + ".");
     });
     String cycleMonth = month.toString();

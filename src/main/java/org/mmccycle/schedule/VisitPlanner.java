@@ -61,11 +61,12 @@ public class VisitPlanner {
 
   public Proposal propose(Request request) {
     LocalDate first = request.today().isAfter(request.month().atDay(1)) ? request.today() : request.month().atDay(1);
-    List<LocalDate> businessDays = first.datesUntil(request.month().atEndOfMonth().plusDays(1))
-        .filter(rules::isBusinessDay)
-        .toList();
-    if (businessDays.isEmpty()) {
-      // opened too late for this month (or a month without business days): the next business day
+    LocalDate end = request.month().atEndOfMonth();
+    List<LocalDate> businessDays = first.isAfter(end) ? List.of()
+        : first.datesUntil(end.plusDays(1)).filter(rules::isBusinessDay).toList();
+    boolean late = businessDays.isEmpty();
+    if (late) {
+      // opened after the month (or on its last days, after its last business day): the next business day
       businessDays = List.of(first.datesUntil(first.plusDays(30)).filter(rules::isBusinessDay).findFirst()
           .orElseThrow(() -> new IllegalArgumentException("no business day within 30 days of " + first)));
     }
@@ -80,7 +81,12 @@ public class VisitPlanner {
     }
     LocalDate proposed = date.orElseThrow();
     List<Violation> broken = violations(proposed, request);
-    return new Proposal(proposed, broken.stream().map(Violation::rule).toList(), explain(proposed, request, broken));
+    String explanation = explain(proposed, request, broken);
+    if (late) {
+      explanation = request.month() + " has no business day left after " + request.today() + ": the visit is late, on the next "
+          + "business day. " + explanation;
+    }
+    return new Proposal(proposed, broken.stream().map(Violation::rule).toList(), explanation);
   }
 
   private Optional<LocalDate> closestToIdeal(List<LocalDate> days, Request request, Set<Rule> givenWay) {
@@ -113,8 +119,20 @@ public class VisitPlanner {
     return violations;
   }
 
-  /** Whether a person may choose the date at all: a business day, and not before today. */
-  public Optional<String> impossible(LocalDate date, LocalDate today) {
+  /**
+   * Whether a person may choose the date at all: a business day, not before today, and near the cycle's
+   * month (from the month before to the month after it, or up to the longest gap from today for a month
+   * that is over): a typo such as 9999-12-31 is refused, not planned.
+   */
+  public Optional<String> impossible(LocalDate date, YearMonth month, LocalDate today) {
+    LocalDate earliest = month.minusMonths(1).atDay(1);
+    LocalDate latest = month.plusMonths(1).atEndOfMonth();
+    if (today.plusDays(rules.maxGapDays()).isAfter(latest)) {
+      latest = today.plusDays(rules.maxGapDays());
+    }
+    if (date.isBefore(earliest) || date.isAfter(latest)) {
+      return Optional.of(date + " is not near the cycle's month " + month + " (choose a day from " + earliest + " to " + latest + ")");
+    }
     if (!rules.isBusinessDay(date)) {
       return Optional.of(date + " is " + (rules.holidays().contains(date) ? "a public holiday" : "on a weekend"));
     }

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>expressions resolve only the beans the models use ({@link ModelExpressions#BEANS}), never the
  *       rest of the Spring context (Camunda's Spring default exposes every bean, a data source too);
- *   <li>task queries and filters hold no expressions beyond Tasklist's harmless functions
- *       ({@link TaskQueryExpressions});
+ *   <li>task queries and filters hold no expressions beyond Tasklist's harmless functions, pages are not
+ *       negative, instance statistics only for those who may read instances ({@link QueryRules});
  *   <li>failed logins pause per user and client address, never lock an account for good
  *       ({@link ThrottledIdentityProvider});
  *   <li>Object variables hold only the application's own types ({@link ObjectVariableTypes});
@@ -50,7 +50,7 @@ public class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
 
     List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
-    interceptors.add(new TaskQueryExpressions());
+    interceptors.add(new QueryRules());
     configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
 
     configuration.setIdentityProviderSessionFactory(ThrottledIdentityProvider.factory(loginAttempts));

@@ -95,7 +95,8 @@ public final class Texts {
     return value.trim();
   }
 
-  static String abbreviate(String value) {
+  /** A value as it may be quoted in a message: at most 40 characters, control characters shown as ?. */
+  public static String abbreviate(String value) {
     if (value == null) {
       return "";
     }

@@ -43,7 +43,7 @@ class ArchiveControllerTest {
     user("arcmanager", MmcGroups.SERVICE_MANAGERS);
     var record = new VisitRecord("acme", "Acme GmbH", "2026-11", "on-site", "tina", Instant.parse("2026-11-05T09:00:00Z"),
         List.of(new ChecklistItem("srv/backup", "Server", "Server", "Backups and restore test", "Test a restore",
-            ChecklistItem.ISSUE, "Tape failed")), null, null, "sam", Instant.parse("2026-11-20T14:00:00Z"));
+            ChecklistItem.ISSUE, "Tape failed")), null, null, "sam", Instant.parse("2026-11-20T14:00:00Z"), List.of());
     acme = archive.file(record, "%PDF-1.4 acme".getBytes(), "{\"client\":\"acme\"}");
   }
 

@@ -67,7 +67,7 @@ final class ArchiveFixture {
 
   static VisitRecord record(String slug, String month, List<ChecklistItem> items) {
     return new VisitRecord(slug, "Client " + slug, month, "on-site", "Tina Technician", FILED,
-        items, null, null, "Sam Manager", FILED);
+        items, null, null, "Sam Manager", FILED, List.of());
   }
 
   static VisitRecord record(String slug, String month) {

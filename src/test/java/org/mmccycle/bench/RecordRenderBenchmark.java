@@ -118,7 +118,7 @@ class RecordRenderBenchmark {
     }
     Instant now = Instant.parse("2026-11-20T14:00:00Z");
     return new VisitRecord("acme", "Acme Logistics GmbH", "2026-11", "on-site", "Tina Technician", now, items,
-        "Logs moved from C: to D:", "Log path updated", "Sam Manager", now);
+        "Logs moved from C: to D:", "Log path updated", "Sam Manager", now, List.of());
   }
 
   private static double percentile(double[] sorted, int p) {

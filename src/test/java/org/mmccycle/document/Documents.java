@@ -33,7 +33,7 @@ final class Documents {
 
   static VisitRecord record(String clientName, List<ChecklistItem> items) {
     return new VisitRecord("acme", clientName, "2026-11", "on-site", "Tina Technician", EXECUTED,
-        items, "Logs moved from C: to D:", "Log path updated", "Sam Manager", FILED);
+        items, "Logs moved from C: to D:", "Log path updated", "Sam Manager", FILED, List.of());
   }
 
   static ChecklistDocument checklist(String clientName, List<ChecklistItem> items) {

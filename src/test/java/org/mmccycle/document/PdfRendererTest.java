@@ -142,7 +142,7 @@ class PdfRendererTest {
   @Test
   void shouldRejectAMalformedMonth() {
     var record = new VisitRecord("acme", "Acme", "November", "remote", "T", Documents.EXECUTED,
-        List.of(), null, null, "M", Documents.FILED);
+        List.of(), null, null, "M", Documents.FILED, List.of());
 
     assertThatThrownBy(() -> renderer.renderRecord(record))
         .isInstanceOf(IllegalArgumentException.class)

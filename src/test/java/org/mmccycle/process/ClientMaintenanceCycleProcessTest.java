@@ -303,26 +303,70 @@ class ClientMaintenanceCycleProcessTest extends MmcSpringBootTest {
   }
 
   @Test
-  void shouldEscalateToManagerWhenPublicationDeadlinePasses() {
+  void shouldEscalateToProcessOwnersWhenSchedulingDeadlinePasses() {
+    ContractClient client = fixture.activeClient("Quayside Surveyors");
+    fixture.clockAt(LocalDateTime.of(2026, 11, 2, 8, 0));
+    ProcessInstance cycle = openCycle(client, NOVEMBER);
+    assertThat(fixture.timerJob(cycle.getId(), "Timer_SchedulingDeadline").getDuedate()).isEqualTo(fixture.endOfDay(NOVEMBER, 5));
+
+    fixture.clockAt(LocalDateTime.of(2026, 11, 6, 0, 0, 1));
+    fixture.fireTimer(cycle.getId(), "Timer_SchedulingDeadline");
+
+    assertThat(cycle).isWaitingAt("Task_ScheduleVisit", "Task_ResolveOverdueScheduling")
+        .hasPassed("EndEvent_SchedulingOverdue", "BoundaryEvent_SchedulingOverdue");
+    assertThat(candidateGroups(fixture.task(cycle.getId(), "Task_ResolveOverdueScheduling"))).containsExactly("process-owners");
+
+    shouldEscalateAgainToProcessOwnersAfterTwoUnresolvedDays(cycle, "Scheduling");
+    fixture.resolveOverdue(cycle.getId(), "Task_ResolveOverdueScheduling", "petra");
+    assertThat(cycle).isWaitingAt("Task_ScheduleVisit").hasPassed("EndEvent_SchedulingOverdueResolved");
+  }
+
+  @Test
+  void shouldEscalateToManagerWhenRevisionDeadlinePasses() {
     ContractClient client = fixture.activeClient("Old Mill Bakery");
     fixture.clockAt(LocalDateTime.of(2026, 11, 2, 8, 0));
     ProcessInstance cycle = startCycle(client, NOVEMBER);
     fixture.executeChecklist(cycle.getId(), "tina");
+    assertThat(fixture.timerJob(cycle.getId(), "Timer_RevisionDeadline").getDuedate())
+        .isEqualTo(fixture.endOfDay(NOVEMBER, 25));
+
+    fixture.clockAt(LocalDateTime.of(2026, 11, 26, 0, 0, 1));
+    fixture.fireTimer(cycle.getId(), "Timer_RevisionDeadline");
+
+    assertThat(cycle).isWaitingAt("Task_ReviseChecklist", "Task_FileRecord", "Task_ResolveOverdueRevision")
+        .hasPassed("EndEvent_RevisionOverdue", "BoundaryEvent_RevisionOverdue")
+        .hasNotPassed("Task_ResolveOverdueExecution", "Task_ResolveOverduePublication", "Task_ResolveOverdueFiling");
+    assertThat(candidateGroups(fixture.task(cycle.getId(), "Task_ResolveOverdueRevision"))).containsExactly("service-managers");
+
+    shouldEscalateAgainToProcessOwnersAfterTwoUnresolvedDays(cycle, "Revision");
+    fixture.resolveOverdue(cycle.getId(), "Task_ResolveOverdueRevision", "sam");
+
+    assertThat(cycle).isWaitingAt("Task_ReviseChecklist", "Task_FileRecord").hasPassed("EndEvent_RevisionOverdueResolved");
+  }
+
+  @Test
+  void shouldEscalateToProcessOwnersWhenPublicationDeadlinePasses() {
+    ContractClient client = fixture.activeClient("Mill Lane Dentists");
+    fixture.clockAt(LocalDateTime.of(2026, 11, 2, 8, 0));
+    ProcessInstance cycle = startCycle(client, NOVEMBER);
+    fixture.executeChecklist(cycle.getId(), "tina");
+    fixture.reviseChecklist(cycle.getId(), "tina", false);
     assertThat(fixture.timerJob(cycle.getId(), "Timer_PublicationDeadline").getDuedate())
         .isEqualTo(fixture.endOfDay(NOVEMBER, 25));
 
     fixture.clockAt(LocalDateTime.of(2026, 11, 26, 0, 0, 1));
     fixture.fireTimer(cycle.getId(), "Timer_PublicationDeadline");
 
-    assertThat(cycle).isWaitingAt("Task_ReviseChecklist", "Task_FileRecord", "Task_ResolveOverduePublication")
+    assertThat(cycle).isWaitingAt("Task_PublishChecklist", "Task_FileRecord", "Task_ResolveOverduePublication")
         .hasPassed("EndEvent_PublicationOverdue", "BoundaryEvent_PublicationOverdue")
-        .hasNotPassed("Task_ResolveOverdueExecution", "Task_ResolveOverdueFiling");
-    assertThat(candidateGroups(fixture.task(cycle.getId(), "Task_ResolveOverduePublication"))).containsExactly("service-managers");
+        .hasNotPassed("Task_ResolveOverdueRevision");
+    assertThat(candidateGroups(fixture.task(cycle.getId(), "Task_ResolveOverduePublication")))
+        .as("the publishers are service managers: their lateness goes to the process owners").containsExactly("process-owners");
 
     shouldEscalateAgainToProcessOwnersAfterTwoUnresolvedDays(cycle, "Publication");
-    fixture.resolveOverdue(cycle.getId(), "Task_ResolveOverduePublication", "sam");
+    fixture.resolveOverdue(cycle.getId(), "Task_ResolveOverduePublication", "petra");
 
-    assertThat(cycle).isWaitingAt("Task_ReviseChecklist", "Task_FileRecord").hasPassed("EndEvent_PublicationOverdueResolved");
+    assertThat(cycle).isWaitingAt("Task_PublishChecklist", "Task_FileRecord").hasPassed("EndEvent_PublicationOverdueResolved");
   }
 
   @Test
@@ -365,7 +409,8 @@ class ClientMaintenanceCycleProcessTest extends MmcSpringBootTest {
         .filter(end -> !end.getChildElementsByType(EscalationEventDefinition.class).isEmpty())
         .toList();
     assertThat(throwing).extracting(EndEvent::getId)
-        .containsExactlyInAnyOrder("EndEvent_ExecutionOverdue", "EndEvent_PublicationOverdue", "EndEvent_FilingOverdue");
+        .containsExactlyInAnyOrder("EndEvent_SchedulingOverdue", "EndEvent_ExecutionOverdue", "EndEvent_RevisionOverdue",
+            "EndEvent_PublicationOverdue", "EndEvent_FilingOverdue");
 
     for (EndEvent end : throwing) {
       var escalation = end.getChildElementsByType(EscalationEventDefinition.class).iterator().next().getEscalation();

@@ -60,8 +60,8 @@ class ResponsibilityTest {
       "publish,    gold,     service-managers, false, process-owners",
       "file,       standard, technicians,      false, service-managers",
       "file,       gold,     service-managers, false, process-owners",
-      "escalation, standard, service-managers, false, process-owners",
-      "escalation, gold,     service-managers, false, process-owners"})
+      "escalation, standard, ,                 false, process-owners",
+      "escalation, gold,     ,                 false, process-owners"})
   void theTableNamesTheGroupForEveryJobAndTier(String job, String tier, String group, boolean assign, String escalation) {
     var decision = responsibility.decide(Job.of(job), tier, null, "tina");
 

@@ -55,8 +55,8 @@ class VisitPlannerTest {
     var proposal = withHoliday.propose(request("2026-12", "2026-11-24", null));
 
     assertThat(proposal.date()).isEqualTo("2026-12-23");
-    assertThat(withHoliday.impossible(LocalDate.parse("2026-12-25"), LocalDate.parse("2026-12-01"))).contains("2026-12-25 is a public holiday");
-    assertThat(withHoliday.impossible(LocalDate.parse("2026-12-26"), LocalDate.parse("2026-12-01"))).contains("2026-12-26 is on a weekend");
+    assertThat(withHoliday.impossible(LocalDate.parse("2026-12-25"), YearMonth.of(2026, 12), LocalDate.parse("2026-12-01"))).contains("2026-12-25 is a public holiday");
+    assertThat(withHoliday.impossible(LocalDate.parse("2026-12-26"), YearMonth.of(2026, 12), LocalDate.parse("2026-12-01"))).contains("2026-12-26 is on a weekend");
   }
 
   @Test

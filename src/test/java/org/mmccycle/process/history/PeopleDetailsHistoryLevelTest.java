@@ -76,23 +76,6 @@ class PeopleDetailsHistoryLevelTest extends MmcSpringBootTest {
   }
 
   @Test
-  void aChecklistAPersonSetsWhenStartingACycleIsInHistoryAtOnce() {
-    var client = fixture.activeClient("Own List Opticians");
-    processEngine.getIdentityService().setAuthentication("sam", List.of(MmcGroups.SERVICE_MANAGERS));
-    String cycle;
-    try {
-      cycle = processEngine.getRuntimeService().startProcessInstanceByKey(CycleVariables.CLIENT_CYCLE_PROCESS,
-          Map.of(CycleVariables.CLIENT_SLUG, client.slug(), CycleVariables.CYCLE_MONTH, "2031-07",
-              CycleVariables.CLIENT_NAME, client.name(), CycleVariables.CHECKLIST_REVISION, 1,
-              CycleVariables.CHECKLIST_ITEMS, checklistJson.toVariable(List.of()))).getId();
-    } finally {
-      processEngine.getIdentityService().clearAuthentication();
-    }
-
-    assertThat(variableNames(cycle)).contains(CycleVariables.CHECKLIST_ITEMS);
-  }
-
-  @Test
   void aDatabaseCreatedWithFullHistoryOpensWithThisLevelAndBackAgain() {
     String url = "jdbc:h2:mem:history-level-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
 

@@ -4,10 +4,17 @@ import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.impl.AbstractQuery;
+import org.camunda.bpm.engine.impl.ActivityStatisticsQueryImpl;
+import org.camunda.bpm.engine.impl.DeploymentStatisticsQueryImpl;
+import org.camunda.bpm.engine.impl.ProcessDefinitionStatisticsQueryImpl;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveFilterCmd;
 import org.camunda.bpm.engine.impl.db.ListQueryParameterObject;
@@ -16,10 +23,12 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.query.Query;
 
 /**
- * Expressions in task queries, checked on the query object the engine is about to run, whatever
- * the transport (/engine-rest, the web apps' /camunda/api/engine, Java): Camunda 7.24 CE checks the
- * top level of an ad-hoc query but evaluates the expressions of its nested {@code orQueries}
- * unchecked, a class of vulnerability the community edition gets no more fixes for.
+ * Rules on queries, checked on the query object the engine is about to run, whatever the transport
+ * (/engine-rest, the web apps' /camunda/api/engine, Java).
+ *
+ * <p>Expressions in task queries: Camunda 7.24 CE checks the top level of an ad-hoc query but evaluates
+ * the expressions of its nested {@code orQueries} unchecked, a class of vulnerability the community
+ * edition gets no more fixes for.
  *
  * <ul>
  *   <li>an ad-hoc task query ({@code /task}, {@code /task/count}) may hold no expression, in any of its queries;
@@ -30,12 +39,14 @@ import org.camunda.bpm.engine.query.Query;
  * </ul>
  *
  * <p>Any query's page is checked too: a negative {@code firstResult} or {@code maxResults} is refused
- * before the database sees it.
+ * before the database sees it. And the statistics of process definitions (how many instances and
+ * incidents each has) are for those who may read the instances: Camunda shows them to anyone who may
+ * read the definition (a technician saw every definition's instance counts).
  */
-public class TaskQueryExpressions extends CommandInterceptor {
+public class QueryRules extends CommandInterceptor {
 
-  private static final Field EXTENDING_QUERY = field(AbstractExecuteFilterCmd.class, "extendingQuery");
-  private static final Field SAVED_FILTER = field(SaveFilterCmd.class, "filter");
+  private static final Field EXTENDING_QUERY = CommandFields.field(AbstractExecuteFilterCmd.class, "extendingQuery", Query.class);
+  private static final Field SAVED_FILTER = CommandFields.field(SaveFilterCmd.class, "filter", Filter.class);
 
   @Override
   public <T> T execute(Command<T> command) {
@@ -44,16 +55,32 @@ public class TaskQueryExpressions extends CommandInterceptor {
       throw new BadUserRequestException("firstResult and maxResults must be 0 or more, not " + page.getFirstResult()
           + " and " + page.getMaxResults());
     }
+    if ((command instanceof ProcessDefinitionStatisticsQueryImpl || command instanceof ActivityStatisticsQueryImpl
+        || command instanceof DeploymentStatisticsQueryImpl) && mayNotReadInstances()) {
+      throw new AuthorizationException("The statistics of process instances are for those who may read them (service managers, "
+          + "process owners): ask for the tasks you work on instead.");
+    }
     if (command instanceof TaskQueryImpl query) {
       refuseAny(query, "a task query");
     } else if (command instanceof AbstractExecuteFilterCmd filterCommand
-        && read(EXTENDING_QUERY, filterCommand) instanceof TaskQueryImpl extending) {
+        && CommandFields.read(EXTENDING_QUERY, filterCommand) instanceof TaskQueryImpl extending) {
       refuseAny(extending, "the query added to a filter");
-    } else if (command instanceof SaveFilterCmd save && read(SAVED_FILTER, save) instanceof Filter filter
+    } else if (command instanceof SaveFilterCmd save && CommandFields.read(SAVED_FILTER, save) instanceof Filter filter
         && filter.getQuery() instanceof TaskQueryImpl stored) {
       checkStored(stored);
     }
     return next.execute(command);
+  }
+
+  /** Whether the logged-in person lacks READ_INSTANCE on process definitions (nobody logged in: the application itself). */
+  private static boolean mayNotReadInstances() {
+    IdentityService identity = Context.getProcessEngineConfiguration().getIdentityService();
+    var authentication = identity.getCurrentAuthentication();
+    if (authentication == null || authentication.getUserId() == null) {
+      return false;
+    }
+    return !Context.getProcessEngineConfiguration().getAuthorizationService().isUserAuthorized(authentication.getUserId(),
+        authentication.getGroupIds(), Permissions.READ_INSTANCE, Resources.PROCESS_DEFINITION);
   }
 
   private static void refuseAny(TaskQueryImpl query, String what) {
@@ -85,29 +112,5 @@ public class TaskQueryExpressions extends CommandInterceptor {
       parts.add(0, query);
     }
     return parts;
-  }
-
-  private static Object read(Field field, Object command) {
-    try {
-      return field.get(command);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException("cannot read " + field, e);
-    }
-  }
-
-  /** The engine's field, or no engine at all: without it the check would silently stop working after an upgrade. */
-  private static Field field(Class<?> type, String name) {
-    try {
-      Field field = type.getDeclaredField(name);
-      field.setAccessible(true);
-      if (!AbstractQuery.class.isAssignableFrom(field.getType()) && !Query.class.isAssignableFrom(field.getType())
-          && !Filter.class.isAssignableFrom(field.getType())) {
-        throw new IllegalStateException(type.getName() + "." + name + " is no longer a query or filter");
-      }
-      return field;
-    } catch (NoSuchFieldException e) {
-      throw new IllegalStateException("Camunda changed " + type.getName() + " (no field " + name
-          + "): the task query expression check must be updated before this engine version runs", e);
-    }
   }
 }

@@ -1,0 +1,85 @@
+package org.mmccycle.process;
+
+import static org.mmccycle.process.CycleVariables.CHANGE_NOTE;
+import static org.mmccycle.process.CycleVariables.CHECKLIST_CHANGED;
+import static org.mmccycle.process.CycleVariables.CHECKLIST_ITEMS;
+import static org.mmccycle.process.CycleVariables.FILING_NOTE;
+import static org.mmccycle.process.CycleVariables.FOLLOW_UP_NOTE;
+import static org.mmccycle.process.CycleVariables.ISSUE_SUMMARY;
+import static org.mmccycle.process.CycleVariables.ON_SITE_WAIVED;
+import static org.mmccycle.process.CycleVariables.OVERRIDE_REASON;
+import static org.mmccycle.process.CycleVariables.RESOLUTION_NOTE;
+import static org.mmccycle.process.CycleVariables.REVISED_ITEMS;
+import static org.mmccycle.process.CycleVariables.REVISION_SUGGESTIONS;
+import static org.mmccycle.process.CycleVariables.VISIT_DATE;
+import static org.mmccycle.process.CycleVariables.VISIT_MODE;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The user tasks of the client cycle model and what a person may submit to each: the fields of its
+ * form, nothing else (an analyst's own new task may take any variable but the cycle's own, see
+ * {@link TaskSubmissions}). The resolve and review tasks of each deadline share one form.
+ */
+public enum CycleTask {
+
+  SCHEDULE("Task_ScheduleVisit", "Schedule visit", Set.of(VISIT_DATE, OVERRIDE_REASON, ON_SITE_WAIVED)),
+  EXECUTE("Task_ExecuteChecklist", "Execute checklist", Set.of(CHECKLIST_ITEMS, VISIT_MODE, REVISION_SUGGESTIONS)),
+  REVISE("Task_ReviseChecklist", "Revise checklist", Set.of(CHECKLIST_CHANGED, REVISED_ITEMS, CHANGE_NOTE)),
+  /** Its form shows the change note; the revision keeps the note Revise gave it. */
+  PUBLISH("Task_PublishChecklist", "Publish checklist", Set.of(CHANGE_NOTE)),
+  FILE("Task_FileRecord", "File record", Set.of(FILING_NOTE)),
+  FOLLOW_UP("Task_FollowUpIssues", "Follow up issues found", Set.of(FOLLOW_UP_NOTE, ISSUE_SUMMARY)),
+  RESOLVE_OVERDUE("Task_ResolveOverdue", "Resolve overdue job", Set.of(RESOLUTION_NOTE)),
+  REVIEW_UNRESOLVED("Task_ReviewUnresolved", "Review unresolved escalation", Set.of(RESOLUTION_NOTE));
+
+  private final String key;
+  private final String label;
+  private final Set<String> submitted;
+
+  CycleTask(String key, String label, Set<String> submitted) {
+    this.key = key;
+    this.label = label;
+    this.submitted = submitted;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  /** The variables a person may submit to this task. */
+  public Set<String> submitted() {
+    return submitted;
+  }
+
+  /** The task of this task definition key (the resolve and review tasks by their prefix), if it is one of the product's. */
+  public static Optional<CycleTask> of(String taskDefinitionKey) {
+    if (taskDefinitionKey == null) {
+      return Optional.empty();
+    }
+    return Arrays.stream(values())
+        .filter(task -> task.key.equals(taskDefinitionKey)
+            || (task == RESOLVE_OVERDUE || task == REVIEW_UNRESOLVED) && taskDefinitionKey.startsWith(task.key))
+        .findFirst();
+  }
+
+  /** The job a resolve or review task is about ("execute", "publish", "file"), from its key; null for the others. */
+  public static String overdueJob(String taskDefinitionKey) {
+    for (String prefix : new String[] {RESOLVE_OVERDUE.key, REVIEW_UNRESOLVED.key}) {
+      if (taskDefinitionKey != null && taskDefinitionKey.startsWith(prefix)) {
+        String what = taskDefinitionKey.substring(prefix.length());
+        return switch (what) {
+          case "Execution" -> "execute";
+          case "Publication" -> "publish";
+          case "Revision" -> "revise";
+          case "Filing" -> "file";
+          case "Scheduling" -> "schedule";
+          default -> what.toLowerCase();
+        };
+      }
+    }
+    return null;
+  }
+}
