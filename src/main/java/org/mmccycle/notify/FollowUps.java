@@ -9,9 +9,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The problems a visit found (checklist items with status {@code issue}) and their follow-up: posted
- * to the follow-up webhook, if there is one. For the client cycle model, an async service task after
- * Execute checklist: {@code camunda:expression="${followUps.report(clientSlug, clientName, cycleMonth, checklistItems)}"}
- * (a webhook that fails every retry fails the job: an incident in Cockpit, not a lost problem).
+ * to the follow-up webhook, if there is one. The client cycle reports them in an async service task
+ * after Execute checklist ({@code ReportIssuesDelegate}; a webhook that fails every retry fails the job:
+ * an incident in Cockpit, not a lost problem); the follow-up task shows {@code ${followUps.summary(checklistItems)}}.
  */
 @Service("followUps")
 public class FollowUps {

@@ -6,6 +6,7 @@ import static org.mmccycle.process.CycleVariables.MONTH;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mmccycle.client.ClientRepository;
@@ -17,16 +18,24 @@ public class ListActiveClientsDelegate implements JavaDelegate {
 
   private final ClientRepository clients;
   private final CycleClock clock;
+  private final CycleMonths months;
 
-  public ListActiveClientsDelegate(ClientRepository clients, CycleClock clock) {
+  public ListActiveClientsDelegate(ClientRepository clients, CycleClock clock, CycleMonths months) {
     this.clients = clients;
     this.clock = clock;
+    this.months = months;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Object requested = execution.getVariable(MONTH);
-    YearMonth month = clock.monthOrCurrent(requested == null ? null : requested.toString());
+    YearMonth month;
+    try {
+      month = months.requireOpenable(clock.monthOrCurrent(requested == null ? null : requested.toString()));
+    } catch (IllegalArgumentException wrongMonth) {
+      // the round started by hand with a month that does not exist or is too far: the starter gets a 400
+      throw new BadUserRequestException(wrongMonth.getMessage());
+    }
     execution.setVariable(CYCLE_MONTH, CycleMonth.format(month));
     execution.setVariable(CLIENT_SLUGS, new ArrayList<>(clients.activeClientSlugs()));
   }

@@ -34,19 +34,22 @@ public class MonthOpeningController {
   private final CycleOpener opener;
   private final CurrentUser currentUser;
   private final CycleClock clock;
+  private final CycleMonths months;
 
-  public MonthOpeningController(RuntimeService runtimeService, CycleOpener opener, CurrentUser currentUser, CycleClock clock) {
+  public MonthOpeningController(RuntimeService runtimeService, CycleOpener opener, CurrentUser currentUser, CycleClock clock,
+      CycleMonths months) {
     this.runtimeService = runtimeService;
     this.opener = opener;
     this.currentUser = currentUser;
     this.clock = clock;
+    this.months = months;
   }
 
   @PostMapping("/open")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public MonthOpening open(@RequestParam(required = false) String month) {
     currentUser.requireAnyGroup(MmcGroups.SERVICE_MANAGERS);
-    YearMonth yearMonth = clock.monthOrCurrent(month);
+    YearMonth yearMonth = months.requireOpenable(clock.monthOrCurrent(month));
     var round = runtimeService.createMessageCorrelation(OPEN_MONTH_MESSAGE)
         .processInstanceBusinessKey("round:" + CycleMonth.format(yearMonth))
         .setVariables(Map.of(CycleVariables.MONTH, CycleMonth.format(yearMonth)))

@@ -18,12 +18,12 @@ import org.mmccycle.cycle.CycleRecords;
 import org.springframework.stereotype.Component;
 
 /**
- * Revise checklist. On creation: the client's latest revision (published or not) and its items become
- * the form's base ({@code baseRevision}, {@code revisionItems}), read when the revision starts rather than
- * when the month opened (the base is then the latest, and opening a month writes two large variables
- * less). On completion: the reviser's items become a new (unpublished) revision of the
- * client's checklist, or nothing when nothing changed. A change without a change note, or a revision
- * made meanwhile by someone else, refuses the completion with the reason (400 in Tasklist and REST).
+ * Revise checklist, for {@link CycleTasks}. On creation: the client's latest revision (published or
+ * not) and its items become the form's base ({@code baseRevision}, {@code revisionItems}), read when the
+ * revision starts rather than when the month opened. On completion: the reviser's items become a new
+ * (unpublished) revision of the client's checklist, recorded as the cycle's revision to publish, or
+ * nothing when nothing changed. A change without a change note, or a revision made meanwhile by someone
+ * else, refuses the completion with the reason (400 in Tasklist and REST).
  */
 @Component
 public class RevisionListener {

@@ -4,10 +4,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
-/**
- * Task listener bean: records who completed a task and when, as the model names them
- * ({@code ${taskRecorder.completed(task, 'executedBy', 'executedAt')}}).
- */
+/** Records who completed a job's task and when ({@code executedBy}, {@code executedAt}, …), for {@link CycleTasks}. */
 @Component
 public class TaskRecorder {
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -14,7 +13,7 @@ import org.camunda.bpm.engine.impl.ActivityStatisticsQueryImpl;
 import org.camunda.bpm.engine.impl.DeploymentStatisticsQueryImpl;
 import org.camunda.bpm.engine.impl.ProcessDefinitionStatisticsQueryImpl;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
-import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveFilterCmd;
 import org.camunda.bpm.engine.impl.db.ListQueryParameterObject;
@@ -45,6 +44,13 @@ import org.camunda.bpm.engine.query.Query;
  */
 public class QueryRules extends CommandInterceptor {
 
+  private final ProcessEngineConfigurationImpl engine;
+
+  /** @param engine the engine whose commands this checks (its services, for the authorization check) */
+  public QueryRules(ProcessEngineConfigurationImpl engine) {
+    this.engine = engine;
+  }
+
   private static final Field EXTENDING_QUERY = CommandFields.field(AbstractExecuteFilterCmd.class, "extendingQuery", Query.class);
   private static final Field SAVED_FILTER = CommandFields.field(SaveFilterCmd.class, "filter", Filter.class);
 
@@ -73,13 +79,12 @@ public class QueryRules extends CommandInterceptor {
   }
 
   /** Whether the logged-in person lacks READ_INSTANCE on process definitions (nobody logged in: the application itself). */
-  private static boolean mayNotReadInstances() {
-    IdentityService identity = Context.getProcessEngineConfiguration().getIdentityService();
-    var authentication = identity.getCurrentAuthentication();
+  private boolean mayNotReadInstances() {
+    var authentication = engine.getIdentityService().getCurrentAuthentication();
     if (authentication == null || authentication.getUserId() == null) {
       return false;
     }
-    return !Context.getProcessEngineConfiguration().getAuthorizationService().isUserAuthorized(authentication.getUserId(),
+    return !engine.getAuthorizationService().isUserAuthorized(authentication.getUserId(),
         authentication.getGroupIds(), Permissions.READ_INSTANCE, Resources.PROCESS_DEFINITION);
   }
 

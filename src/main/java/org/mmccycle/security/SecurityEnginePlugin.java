@@ -50,7 +50,7 @@ public class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
 
     List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
-    interceptors.add(new QueryRules());
+    interceptors.add(new QueryRules(configuration));
     configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
 
     configuration.setIdentityProviderSessionFactory(ThrottledIdentityProvider.factory(loginAttempts));

@@ -7,6 +7,7 @@ import static org.mmccycle.archive.ArchiveFixture.record;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,19 @@ class RecordArchiveTest {
     assertThat(row).extracting(ArchivedRecord::clientName, ArchivedRecord::filedBy, ArchivedRecord::filedAt)
         .containsExactly("Client acme", "Sam Manager", ArchiveFixture.FILED);
     assertThat(fixture.rows("mmc_filed_item")).isEqualTo(3);
+  }
+
+  /** Issue 17, item 9: filed files were -rw------- (the temporary file's mode); readable by the owner's group now. */
+  @Test
+  void shouldFileGroupReadableFilesByDefault() throws IOException {
+    var fixture = new ArchiveFixture(folder, ArchiveLayout.BY_MONTH);
+
+    FiledRecord filed = fixture.file(record("acme", "2026-11"), "%PDF record");
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(filed.pdf()))).isEqualTo("rw-r-----");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(filed.json()))).isEqualTo("rw-r-----");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve(ArchiveManifest.FILE_NAME))))
+        .isEqualTo("rw-r-----");
   }
 
   @Test

@@ -230,6 +230,10 @@ class ClientMaintenanceCycleProcessTest extends MmcSpringBootTest {
     assertThat(filed.resolveSibling(client.slug() + ".json")).exists();
     assertThat(pdfText(filed)).contains(client.name()).contains(firstWords(firstItemText))
         .contains("Backup of the mail store failed twice");
+    // issue 17, item 8: every note a person wrote is in the filed record, PDF and JSON
+    assertThat(pdfText(filed)).contains("Ticket 4711: mail store backup fixed").contains("Filed by month");
+    assertThat(java.nio.file.Files.readString(filed.resolveSibling(client.slug() + ".json")))
+        .contains("Ticket 4711: mail store backup fixed").contains("Filed by month").contains("\"kind\" : \"follow-up\"");
   }
 
   @Test
@@ -281,7 +285,7 @@ class ClientMaintenanceCycleProcessTest extends MmcSpringBootTest {
   }
 
   @Test
-  void shouldEscalateToManagerWhenExecutionDeadlinePasses() {
+  void shouldEscalateToManagerWhenExecutionDeadlinePasses() throws IOException {
     ContractClient client = fixture.activeClient("Greenfield Builders");
     fixture.clockAt(LocalDateTime.of(2026, 11, 2, 8, 0));
     ProcessInstance cycle = startCycle(client, NOVEMBER);
@@ -297,9 +301,14 @@ class ClientMaintenanceCycleProcessTest extends MmcSpringBootTest {
     fixture.resolveOverdue(cycle.getId(), "Task_ResolveOverdueExecution", "sam");
 
     assertThat(cycle).isNotEnded().isWaitingAt("Task_ExecuteChecklist").hasPassed("EndEvent_ExecutionOverdueResolved");
-    // the late visit still goes on as usual
+    // the late visit still goes on as usual, and what was done about it is in the filed record
     fixture.executeChecklist(cycle.getId(), "tina");
     assertThat(cycle).isWaitingAt("Task_ReviseChecklist", "Task_FileRecord");
+    fixture.fileRecord(cycle.getId(), "tina");
+    fixture.executeDueJobs(cycle.getId());
+    Path filed = Path.of((String) runtimeService().getVariable(cycle.getId(), FILED_RECORD));
+    assertThat(pdfText(filed)).contains("Missed deadline (execute): what was done").contains("Called the technician; visit rescheduled")
+        .contains("Spoke to the service manager");
   }
 
   @Test

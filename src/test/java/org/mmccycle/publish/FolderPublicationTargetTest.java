@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,25 @@ class FolderPublicationTargetTest {
     Path file = published().resolve("acme/checklist-2026-12-r4.pdf");
     assertThat(where).isEqualTo(file.toAbsolutePath().toString());
     assertThat(file).hasBinaryContent(PDF);
+  }
+
+  /** Issue 17, item 9: the publish folder is meant to be shared (a synced SharePoint library); the mode is a setting. */
+  @Test
+  void shouldWriteFilesWithTheConfiguredPermissions() throws IOException {
+    Path shared = Path.of(target().publish("acme", "shared.pdf", PDF));
+    Path open = Path.of(new FolderPublicationTarget(new DocumentProperties(published(), root.resolve("archive"), ArchiveLayout.BY_MONTH,
+        "rw-rw-r--")).publish("acme", "open.pdf", PDF));
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared))).isEqualTo("rw-r-----");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(open))).isEqualTo("rw-rw-r--");
+  }
+
+  @Test
+  void shouldRefusePermissionsThatLockTheOwnerOut() {
+    assertThatThrownBy(() -> new DocumentProperties(published(), root, ArchiveLayout.BY_MONTH, "r--r--r--"))
+        .hasMessageContaining("must let the owner read and write");
+    assertThatThrownBy(() -> new DocumentProperties(published(), root, ArchiveLayout.BY_MONTH, "group-readable"))
+        .hasMessageContaining("must be written like rw-r-----");
   }
 
   @Test

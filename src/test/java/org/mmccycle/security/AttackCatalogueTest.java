@@ -210,6 +210,12 @@ class AttackCatalogueTest extends MmcSpringBootTest {
         "application/json", "{\"password\":\"hijacked-secret1\",\"authenticatedUserPassword\":\"" + PASSWORD + "\"}", 404));
     attacks.add(new Attack("rights", "a technician deletes a cycle", "{tina}", "DELETE", "/engine-rest/process-instance/{cycle}",
         null, null, 403));
+    attacks.add(new Attack("rights", "a technician reads every definition's instance counts", "{tina}", "GET",
+        "/engine-rest/process-definition/statistics", null, null, 403));
+    attacks.add(new Attack("rights", "a technician reads a model's activity counts", "{tina}", "GET",
+        "/engine-rest/process-definition/key/Process_ClientMaintenanceCycle/statistics", null, null, 403));
+    attacks.add(new Attack("rights", "a process owner reads them, as Cockpit does (allowed)", "{petra}", "GET",
+        "/engine-rest/process-definition/statistics", null, null, 200));
     attacks.add(new Attack("rights", "a process owner completes a task", "{petra}", "POST", "/engine-rest/task/{task}/complete",
         "application/json", "{}", 403));
     attacks.add(new Attack("rights", "an analyst starts a cycle", "{alex}", "POST",
