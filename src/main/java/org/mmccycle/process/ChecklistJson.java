@@ -46,6 +46,22 @@ public class ChecklistJson {
     return read(value, REVISION_ITEMS, "revisedItems is not a list of checklist items");
   }
 
+  /**
+   * Whether two values are the same JSON (a Json variable as the engine holds it, and the same as a
+   * client sent it back): compared as trees, so spacing and key order do not matter.
+   */
+  public boolean sameJson(Object one, Object other) {
+    try {
+      return one != null && other != null && mapper.readTree(text(one)).equals(mapper.readTree(text(other)));
+    } catch (JsonProcessingException notJson) {
+      return false;
+    }
+  }
+
+  private static String text(Object value) {
+    return (value instanceof TypedValue typed ? typed.getValue() : value).toString();
+  }
+
   private <T> List<T> read(Object value, TypeReference<List<T>> type, String problem) {
     if (value == null) {
       return List.of();

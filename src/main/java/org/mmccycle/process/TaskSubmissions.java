@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -42,6 +43,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.json.SpinJsonNode;
 import org.mmccycle.checklist.ChecklistItem;
 import org.mmccycle.checklist.ChecklistRevisions;
 import org.mmccycle.checklist.ExecutedChecklist;
@@ -62,7 +64,7 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>a completion submits only its task's fields ({@link CycleTask}); an analyst's own task may submit
  *       anything but the cycle's own variables (its client, month, deadlines, checklist, what the engine
- *       recorded);
+ *       recorded); a variable sent back unchanged (a form returns what it showed) is no change;
  *   <li>the executed checklist is the cycle's prepared checklist, each item answered
  *       ({@link ExecutedChecklist}), with the visit's mode; notes and texts have sane lengths and no
  *       control characters; only a service manager waives an on-site visit;
@@ -165,7 +167,9 @@ public class TaskSubmissions extends CommandInterceptor {
     var known = CycleTask.of(task.getTaskDefinitionKey());
     List<String> problems = new ArrayList<>();
     for (String name : new TreeSet<>(submitted.keySet())) {
-      if (known.isPresent() ? !known.get().submitted().contains(name) : THE_CYCLES_OWN.contains(name)) {
+      boolean notAField = known.isPresent() ? !known.get().submitted().contains(name) : THE_CYCLES_OWN.contains(name);
+      // a form may send back what it showed (Tasklist's embedded forms send every variable they fetched): unchanged, it is no change
+      if (notAField && !unchanged(value(raw(submitted, name)), task.getVariable(name))) {
         problems.add("'" + Texts.abbreviate(name) + "' is not a field of this task" + known.map(t -> " (it takes "
             + String.join(", ", new TreeSet<>(t.submitted())) + ")").orElse(" (it is the cycle's own)"));
       }
@@ -272,6 +276,11 @@ public class TaskSubmissions extends CommandInterceptor {
         problems.add(name + ": " + characters);
       }
     }
+  }
+
+  /** A value sent back as the cycle has it: equal, or the same JSON (a Json variable the form fetched). */
+  private boolean unchanged(Object sent, Object current) {
+    return Objects.equals(sent, current) || current instanceof SpinJsonNode && json.sameJson(sent, current);
   }
 
   /** The submitted value, or else the one the task's cycle already has. */

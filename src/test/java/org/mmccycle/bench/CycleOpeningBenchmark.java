@@ -57,7 +57,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class CycleOpeningBenchmark {
 
   /** The month the benchmark's clients start in: their checklists are in force from the first month opened. */
-  private static final YearMonth FIRST_MONTH = YearMonth.of(2027, 1);
+  /** Months from next month on (only months up to a year away are opened). */
+  private static final YearMonth FIRST_MONTH = YearMonth.now(java.time.ZoneId.of("Europe/Berlin")).plusMonths(1);
 
   private static final String USER = "bench";
   private static final String PASSWORD = "bench-pw";

@@ -42,6 +42,8 @@ public final class PackagedApp {
     this.process = process;
     this.port = port;
     this.dir = dir;
+    // never outlive the test JVM, whatever the test did (a failed assertion before stop())
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "kill-app-" + port));
   }
 
   public static PackagedApp start(Path dir, String... arguments) throws Exception {

@@ -37,7 +37,7 @@ class LoadRun {
   private static final int SECONDS = 60;
   /** A person's pause between two clicks (-Dload.thinkMs=…). */
   private static final int THINK_MS = Integer.getInteger("load.thinkMs", 5000);
-  private static final String MONTH = "2031-06";
+  private static final String MONTH = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Berlin")).plusMonths(1).toString();
   private static final String[] READS = {
       "/api/clients", "/api/calendar/visits?month=" + MONTH, "/api/archive/records?limit=10",
       "/engine-rest/task/count?taskDefinitionKey=Task_ScheduleVisit", "/api/cycles/load-0001/" + MONTH};
@@ -56,7 +56,7 @@ class LoadRun {
     try {
       StringBuilder csv = new StringBuilder("client_slug,client_name,contact,site_address,technician,device_name,device_kind\n");
       for (int i = 1; i <= CLIENTS; i++) {
-        csv.append(String.format("load-%04d,Load %d,,,tech-%d,SRV01,server%n", i, i, i));
+        csv.append(String.format("load-%04d,Load %d,,,%s,SRV01,server%n", i, i, i % 2 == 0 ? "tina" : "tom"));
       }
       assertThat(app.as("sam").send("POST", "/api/import/clients", "text/csv", csv.toString()).status()).isEqualTo(200);
       assertThat(app.as("sam").postJson("/api/cycles/open?month=" + MONTH, "").status()).isEqualTo(202);

@@ -87,7 +87,7 @@ final class Node implements AutoCloseable {
     for (int i = 1; i <= count; i++) {
       String slug = String.format("%s-%04d", prefix, i);
       onboarding.onboard(new NewClient(slug, "Client " + slug, "Contact", "1 Test Street", technician, null,
-          List.of(new NewClient.NewDevice("SRV01", "server")), List.of()), "cluster-test", YearMonth.of(2031, 1));
+          List.of(new NewClient.NewDevice("SRV01", "server")), List.of()), "cluster-test", YearMonth.now(java.time.ZoneId.of("Europe/Berlin")));
     }
   }
 

@@ -35,6 +35,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostgresClusterIT {
 
+  /** Months near now (a month more than a year away is not opened), one per test. */
+  private static final String SINGLE = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Berlin")).plusMonths(4).toString();
+  private static final String SHARED = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Berlin")).plusMonths(5).toString();
+
   private static final int CLIENTS = 500;
 
   private EmbeddedPostgres postgres;
@@ -69,11 +73,11 @@ class PostgresClusterIT {
         .query(Integer.class).single()).isEqualTo(5);
     Node.insertClients(jdbc, "pg-single", 1);
 
-    var opened = nodeA.as("manager1", MmcGroups.SERVICE_MANAGERS).postJson("/api/cycles/open?month=2031-01", "");
+    var opened = nodeA.as("manager1", MmcGroups.SERVICE_MANAGERS).postJson("/api/cycles/open?month=" + SINGLE, "");
 
     assertThat(opened.status()).as(opened.body()).isEqualTo(202);
     PackagedApp.await(Duration.ofSeconds(60), "the cycle reaches Schedule visit", () ->
-        nodeA.bean(TaskService.class).createTaskQuery().processInstanceBusinessKey("pg-single-0001:2031-01")
+        nodeA.bean(TaskService.class).createTaskQuery().processInstanceBusinessKey("pg-single-0001:" + SINGLE)
             .taskDefinitionKey("Task_ScheduleVisit").count() == 1);
   }
 
@@ -86,39 +90,39 @@ class PostgresClusterIT {
     nodeA.onboardClients("pg-node", CLIENTS);
     long started = System.nanoTime();
 
-    var opened = nodeB.as("manager2", MmcGroups.SERVICE_MANAGERS).postJson("/api/cycles/open?month=2031-02", "");
+    var opened = nodeB.as("manager2", MmcGroups.SERVICE_MANAGERS).postJson("/api/cycles/open?month=" + SHARED, "");
 
     assertThat(opened.status()).as(opened.body()).isEqualTo(202);
     assertThat(opened.body()).contains("\"clients\":" + CLIENTS);
-    String round = jdbc.sql("select id_ from act_ru_execution where business_key_ = 'round:2031-02' and parent_id_ is null")
+    String round = jdbc.sql("select id_ from act_ru_execution where business_key_ = 'round:" + SHARED + "' and parent_id_ is null")
         .query(String.class).optional()
-        .orElseGet(() -> jdbc.sql("select id_ from act_hi_procinst where business_key_ = 'round:2031-02'").query(String.class).single());
+        .orElseGet(() -> jdbc.sql("select id_ from act_hi_procinst where business_key_ = 'round:" + SHARED + "'").query(String.class).single());
     PackagedApp.await(Duration.ofSeconds(150), "every client's cycle is open and the round has ended", () ->
         jdbc.sql("select count(*) from act_hi_procinst where id_ = ? and end_time_ is not null").param(round).query(Integer.class).single() == 1
             && jdbc.sql("select count(*) from act_ru_task where task_def_key_ = 'Task_ScheduleVisit' and proc_inst_id_ in "
-                + "(select id_ from act_hi_procinst where business_key_ like 'pg-node-%:2031-02')")
+                + "(select id_ from act_hi_procinst where business_key_ like 'pg-node-%:" + SHARED + "')")
                 .query(Integer.class).single() == CLIENTS);
     double seconds = (System.nanoTime() - started) / 1e9;
 
-    assertThat(jdbc.sql("select count(*) from mmc_client_cycle where cycle_month = '2031-02'").query(Integer.class).single())
+    assertThat(jdbc.sql("select count(*) from mmc_client_cycle where cycle_month = '" + SHARED + "'").query(Integer.class).single())
         .isEqualTo(CLIENTS);
     assertThat(jdbc.sql("""
         select count(*), count(distinct business_key_) from act_hi_procinst
-        where proc_def_key_ = 'Process_ClientMaintenanceCycle' and business_key_ like 'pg-node-%:2031-02'""")
+        where proc_def_key_ = 'Process_ClientMaintenanceCycle' and business_key_ like ?""").param("pg-node-%:" + SHARED)
         .query((rs, n) -> List.of(rs.getInt(1), rs.getInt(2))).single())
         .as("cycle instances, distinct business keys").containsExactly(CLIENTS, CLIENTS);
     assertThat(jdbc.sql("select count(*) from act_ru_incident").query(Integer.class).single()).as("incidents").isZero();
     Map<String, Integer> jobsByNode = new java.util.TreeMap<>();
     // each batch of 50 opens and prepares its cycles in one job (Task_OpenClientCycles); no cycle needs a Prepare job
     String batchJobs = "from act_hi_job_log where act_id_ = 'Task_OpenClientCycles' and process_instance_id_ in "
-        + "(select id_ from act_hi_procinst where business_key_ like 'opening:2031-02:%')";
+        + "(select id_ from act_hi_procinst where business_key_ like 'opening:" + SHARED + ":%')";
     jdbc.sql("select hostname_, count(*) " + batchJobs + " and job_state_ = 2 group by hostname_")
         .query((rs, n) -> jobsByNode.put(rs.getString(1), rs.getInt(2))).list();
     System.out.printf("[cluster] %d cycles opened in %.1f s; successful batch jobs by node: %s; failed job attempts: %d%n", CLIENTS,
         seconds, jobsByNode, jdbc.sql("select count(*) " + batchJobs + " and job_state_ = 1").query(Integer.class).single());
     assertThat(jobsByNode.values().stream().mapToInt(Integer::intValue).sum()).as("one successful job per batch").isEqualTo(CLIENTS / 50);
     assertThat(jdbc.sql("select count(*) from act_hi_job_log where act_id_ = 'Task_PrepareChecklist' and process_instance_id_ in "
-        + "(select id_ from act_hi_procinst where business_key_ like 'pg-node-%:2031-02')").query(Integer.class).single())
+        + "(select id_ from act_hi_procinst where business_key_ like 'pg-node-%:" + SHARED + "')").query(Integer.class).single())
         .as("Prepare jobs: every cycle was prepared by its batch").isZero();
     // Not asserted: that both nodes ran some. Both can acquire the batches, but which node gets how
     // many is up to timing; neither opened a cycle twice.
