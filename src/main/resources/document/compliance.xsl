@@ -86,5 +86,12 @@
       <fo:table-cell padding="1mm"><fo:block><xsl:value-of select="@completedAt"/></fo:block></fo:table-cell>
       <fo:table-cell padding="1mm"><fo:block><xsl:value-of select="@completedBy"/></fo:block></fo:table-cell>
     </fo:table-row>
+    <xsl:if test="string(@resolution) != ''">
+      <fo:table-row>
+        <fo:table-cell number-columns-spanned="6" padding-left="4mm" padding-bottom="1mm">
+          <fo:block font-size="8pt" font-style="italic">Overdue: <xsl:value-of select="@resolution"/></fo:block>
+        </fo:table-cell>
+      </fo:table-row>
+    </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

@@ -1,10 +1,10 @@
 package org.mmccycle;
 
 import org.mmccycle.client.DemoClients;
-import org.mmccycle.process.EngineIndexes;
-import org.mmccycle.process.ModelDeployer;
-import org.mmccycle.process.StrandedJobs;
-import org.mmccycle.process.TasklistFilters;
+import org.mmccycle.engine.EngineIndexes;
+import org.mmccycle.engine.ModelDeployer;
+import org.mmccycle.engine.StrandedJobs;
+import org.mmccycle.engine.TasklistFilters;
 import org.mmccycle.security.DemoUsers;
 import org.mmccycle.security.GroupAuthorizations;
 import org.mmccycle.security.ProductionAdministrator;

@@ -15,17 +15,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.mmccycle.process.CycleTestFixture;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The one Spring context that every engine test shares (same annotations, so Spring's test context
  * cache starts it once): the whole application on a random port, profile {@code test} (in-memory H2,
- * job executor off, temp folders), with the coverage parse listeners in the engine.
+ * job executor off, temp folders, mail on to {@link TestSmtp}), metrics exported, with the coverage
+ * parse listeners in the engine.
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT)
 @ActiveProfiles("test")
+@AutoConfigureObservability(tracing = false)
 @Import({CycleTestFixture.Config.class, ProcessEngineCoverageConfiguration.class})
 public abstract class MmcSpringBootTest {
 
@@ -36,6 +41,11 @@ public abstract class MmcSpringBootTest {
 
   @Autowired
   protected ProcessEngine processEngine;
+
+  @DynamicPropertySource
+  static void smtp(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.port", TestSmtp::port);
+  }
 
   @BeforeEach
   void initProcessAssertions() {

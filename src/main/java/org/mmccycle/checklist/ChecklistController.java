@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import org.mmccycle.security.CurrentUser;
@@ -39,8 +39,10 @@ public class ChecklistController {
 
   private final ChecklistRevisions revisions;
   private final CurrentUser currentUser;
+  private final Clock clock;
 
-  public ChecklistController(ChecklistRevisions revisions, CurrentUser currentUser) {
+  public ChecklistController(ChecklistRevisions revisions, CurrentUser currentUser, Clock clock) {
+    this.clock = clock;
     this.revisions = revisions;
     this.currentUser = currentUser;
   }
@@ -85,7 +87,7 @@ public class ChecklistController {
   @PostMapping("/revisions/{number}/publish")
   public ChecklistRevision publish(@PathVariable @Slug String slug, @PathVariable int number) {
     currentUser.requireAnyGroup(MmcGroups.SERVICE_MANAGERS);
-    return revisions.publish(slug, number, currentUser.id(), Instant.now());
+    return revisions.publish(slug, number, currentUser.id(), clock.instant());
   }
 
   private void readers() {

@@ -2,7 +2,7 @@ package org.mmccycle.checklist;
 
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,13 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.mmccycle.ConflictException;
-import org.mmccycle.NotFoundException;
+import org.mmccycle.web.ConflictException;
+import org.mmccycle.web.NotFoundException;
 import org.mmccycle.client.ClientRepository;
 import org.mmccycle.client.ContractClient;
 import org.mmccycle.client.Device;
 import org.mmccycle.validation.Texts;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,14 +37,14 @@ public class ChecklistRevisions {
   private final ChecklistRevisionRepository revisions;
   private final ChecklistTemplates templates;
   private final ClientRepository clients;
-  private final ZoneId zone;
+  private final Clock clock;
 
   public ChecklistRevisions(ChecklistRevisionRepository revisions, ChecklistTemplates templates, ClientRepository clients,
-      @Value("${mmc.cycle.time-zone}") ZoneId zone) {
+      Clock clock) {
     this.revisions = revisions;
     this.templates = templates;
     this.clients = clients;
-    this.zone = zone;
+    this.clock = clock;
   }
 
   /**
@@ -91,7 +90,7 @@ public class ChecklistRevisions {
 
   /** {@link #inForceIn} without writing anything: empty when the client has no published revision yet. */
   public Optional<ChecklistRevision> publishedInForceIn(String clientSlug, YearMonth month) {
-    Instant monthStart = month.atDay(1).atStartOfDay(zone).toInstant();
+    Instant monthStart = month.atDay(1).atStartOfDay(clock.getZone()).toInstant();
     return revisions.latestPublishedBefore(clientSlug, monthStart).or(() -> revisions.firstPublished(clientSlug));
   }
 
@@ -160,7 +159,7 @@ public class ChecklistRevisions {
       throw new IllegalArgumentException("changeNote is required when the checklist changes: say what changed and why");
     }
     Texts.requireText("author", author, 64, true, false);
-    var revision = new ChecklistRevision(clientSlug, latest + 1, baseRevision, base.templateVersion(), author, Instant.now(),
+    var revision = new ChecklistRevision(clientSlug, latest + 1, baseRevision, base.templateVersion(), author, clock.instant(),
         note, false, null, null, checked.size(), null);
     return Optional.of(revisions.insert(revision, checked));
   }
@@ -169,7 +168,7 @@ public class ChecklistRevisions {
   @Transactional
   public Optional<ChecklistRevision> revise(String clientSlug, int baseRevision, List<RevisionItem> newItems, String author,
       String changeNote) {
-    return revise(clientSlug, baseRevision, newItems, author, changeNote, YearMonth.now(zone));
+    return revise(clientSlug, baseRevision, newItems, author, changeNote, YearMonth.now(clock));
   }
 
   /**
@@ -217,8 +216,7 @@ public class ChecklistRevisions {
       // another cycle of this client (another month) made the first revision while we waited for the lock
       return revision(clientSlug, madeMeanwhile.get());
     }
-    Instant now = Instant.now();
-    return createFirstRevision(client, List.of(), YearMonth.from(now.atZone(zone)), "mmc-cycle", now);
+    return createFirstRevision(client, List.of(), YearMonth.now(clock), "mmc-cycle", clock.instant());
   }
 
   private ContractClient requireClient(String clientSlug) {

@@ -4,7 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Map;
-import org.mmccycle.NotFoundException;
+import org.mmccycle.web.NotFoundException;
 import org.mmccycle.security.CurrentUser;
 import org.mmccycle.security.MmcGroups;
 import org.mmccycle.validation.Slug;
@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Clients and their devices: every MMC group reads; service managers offboard (active=false: no
  * new cycles, history kept) and take clients back. Creating clients is in
- * {@link org.mmccycle.client.onboarding.OnboardingController}.
+ * {@link org.mmccycle.onboarding.OnboardingController}.
  */
 @RestController
 @RequestMapping("/api/clients")

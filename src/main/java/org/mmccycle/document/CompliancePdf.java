@@ -1,5 +1,6 @@
 package org.mmccycle.document;
 
+import java.time.Clock;
 import java.io.ByteArrayOutputStream;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -9,7 +10,6 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import javax.xml.transform.Templates;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /** Prints the monthly compliance report (document/compliance.xsl) with {@link PdfRenderer}'s shared FopFactory. */
@@ -23,9 +23,9 @@ public class CompliancePdf {
   private final Templates template = PdfRenderer.template("document/compliance.xsl");
   private final ZoneId zone;
 
-  public CompliancePdf(PdfRenderer renderer, @Value("${mmc.cycle.time-zone:UTC}") ZoneId zone) {
+  public CompliancePdf(PdfRenderer renderer, Clock clock) {
     this.renderer = renderer;
-    this.zone = zone;
+    this.zone = clock.getZone();
   }
 
   public byte[] render(ComplianceSheet sheet) {
@@ -51,6 +51,7 @@ public class CompliancePdf {
         attribute(xml, "due", row.due());
         attribute(xml, "completedAt", row.completedAt());
         attribute(xml, "completedBy", row.completedBy());
+        attribute(xml, "resolution", row.resolution());
         xml.writeEndElement();
       }
       xml.writeEndElement();

@@ -12,8 +12,12 @@ import java.util.List;
  */
 public record ComplianceSheet(String month, Instant generatedAt, List<Row> rows) {
 
-  /** One client's job: its status (on time, late, missing, open), due and completion, as text. */
-  public record Row(String clientName, String clientSlug, String job, String status, String due, String completedAt, String completedBy) {}
+  /**
+   * One client's job: its status (on time, late, missing, open), due and completion, as text, and what
+   * was done about it when its deadline passed ("" when it did not, or nobody resolved it yet).
+   */
+  public record Row(String clientName, String clientSlug, String job, String status, String due, String completedAt, String completedBy,
+      String resolution) {}
 
   public ComplianceSheet {
     rows = List.copyOf(rows);

@@ -1,5 +1,6 @@
 package org.mmccycle.document;
 
+import java.time.Clock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,7 +23,6 @@ import org.apache.fop.apps.FopFactory;
 import org.apache.fop.apps.MimeConstants;
 import org.apache.xmlgraphics.io.ResourceResolver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 import org.xml.sax.SAXException;
@@ -47,10 +47,10 @@ public class PdfRenderer {
   private final Templates recordTemplate;
   private final ZoneId zone;
 
-  /** @param zone the time zone dates are printed in */
+  /** @param clock its zone is the one dates are printed in */
   @Autowired
-  public PdfRenderer(@Value("${mmc.cycle.time-zone:UTC}") ZoneId zone) {
-    this(zone, new ClasspathResourceResolver(), true);
+  public PdfRenderer(Clock clock) {
+    this(clock.getZone(), new ClasspathResourceResolver(), true);
   }
 
   /**

@@ -8,7 +8,11 @@ import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.DurationBusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.MapBusinessCalendarManager;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.mmccycle.cycle.CycleSettings;
+import org.springframework.stereotype.Component;
 import org.springframework.scheduling.support.CronExpression;
 
 /**
@@ -23,6 +27,22 @@ final class FirmTimeCalendar extends CycleBusinessCalendar {
 
   FirmTimeCalendar(ZoneId zone) {
     this.zone = zone;
+  }
+
+  /** Puts the calendars into the engine. */
+  @Component
+  static class Plugin extends AbstractProcessEnginePlugin {
+
+    private final ZoneId zone;
+
+    Plugin(CycleSettings settings) {
+      this.zone = settings.timeZone();
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+      configuration.setBusinessCalendarManager(calendars(zone));
+    }
   }
 
   /** Camunda's calendars, with this one for cycles. */

@@ -5,26 +5,24 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
-import java.util.Date;
-import java.util.List;
-import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.mmccycle.process.CycleClock;
-import org.mmccycle.process.CycleVariables;
-import org.mmccycle.responsibility.Job;
-import org.mmccycle.responsibility.WithoutAuthorization;
+import java.util.function.Supplier;
+import org.mmccycle.cycle.CycleCalendar;
+import org.mmccycle.cycle.Job;
+import org.mmccycle.cycle.JobRecords;
 import org.springframework.stereotype.Component;
 
 /**
- * What the process owner watches (/actuator/prometheus), read from the engine at each scrape:
+ * What the process owner watches (/actuator/prometheus), read from the cycles' job records at each scrape:
  *
  * <ul>
- *   <li>{@code mmc_cycle_open_tasks{stage="Task_ExecuteChecklist"}}: open tasks of the client cycles, per user task;
- *   <li>{@code mmc_tasks_overdue{job="execute"}}: open tasks past their due date, per job;
- *   <li>{@code mmc_job_duration_average_seconds{job="execute"}}: how long the job's tasks took from creation
- *       to completion, on average over the tasks completed in the last 90 days.
+ *   <li>{@code mmc_cycle_open_tasks{stage="Task_ExecuteChecklist"}}: open tasks of the client cycles, per
+ *       user task (each job's task, and each job's "Resolve overdue" task);
+ *   <li>{@code mmc_tasks_overdue{job="execute"}}: open tasks past their due date, per job ({@code escalation}:
+ *       the Resolve overdue tasks);
+ *   <li>{@code mmc_job_duration_average_seconds{job="execute"}}: how long the job's task was open until it was
+ *       done, on average over the jobs done in the last 90 days ({@code escalation}: from the deadline passing
+ *       to its resolution).
  * </ul>
  */
 @Component
@@ -35,27 +33,21 @@ public class CycleMetrics implements MeterBinder {
   public static final String JOB_DURATION = "mmc.job.duration.average";
   static final Duration DURATION_WINDOW = Duration.ofDays(90);
 
-  /** The user tasks of the client cycle model, each a stage a cycle can wait in. */
-  public static final List<String> STAGES = List.of("Task_ScheduleVisit", "Task_ExecuteChecklist", "Task_ReviseChecklist",
-      "Task_PublishChecklist", "Task_FileRecord", "Task_ResolveOverdueScheduling", "Task_ResolveOverdueExecution",
-      "Task_ResolveOverdueRevision", "Task_ResolveOverduePublication", "Task_ResolveOverdueFiling");
+  private final JobRecords jobs;
+  private final CycleCalendar calendar;
 
-  private final ProcessEngine engine;
-  private final CycleClock clock;
-
-  public CycleMetrics(ProcessEngine engine, CycleClock clock) {
-    this.engine = engine;
-    this.clock = clock;
+  public CycleMetrics(JobRecords jobs, CycleCalendar calendar) {
+    this.jobs = jobs;
+    this.calendar = calendar;
   }
 
   @Override
   public void bindTo(MeterRegistry registry) {
-    for (String stage : STAGES) {
-      Gauge.builder(OPEN_TASKS, () -> openTasks(stage))
-          .description("Open tasks of the client maintenance cycles, per user task")
-          .tag("stage", stage)
-          .strongReference(true)
-          .register(registry);
+    for (Job job : Job.ofCycle()) {
+      openTasks(registry, job.taskDefinitionKey(), () -> openTasks(job));
+    }
+    for (Job job : Job.ofCycle()) {
+      openTasks(registry, job.resolveTaskKey(), () -> jobs.openEscalations(job));
     }
     for (Job job : Job.values()) {
       Gauge.builder(OVERDUE_TASKS, () -> overdueTasks(job))
@@ -71,29 +63,33 @@ public class CycleMetrics implements MeterBinder {
     }
   }
 
-  public long openTasks(String stage) {
-    return WithoutAuthorization.call(engine, () -> engine.getTaskService().createTaskQuery()
-        .processDefinitionKey(CycleVariables.CLIENT_CYCLE_PROCESS).taskDefinitionKey(stage).count());
+  private static void openTasks(MeterRegistry registry, String stage, Supplier<Number> count) {
+    Gauge.builder(OPEN_TASKS, count)
+        .description("Open tasks of the client maintenance cycles, per user task")
+        .tag("stage", stage)
+        .strongReference(true)
+        .register(registry);
+  }
+
+  /** Open tasks of the job ({@code escalation}: open Resolve overdue tasks of every job). */
+  public long openTasks(Job job) {
+    if (job == Job.ESCALATION) {
+      long open = 0;
+      for (Job each : Job.ofCycle()) {
+        open += jobs.openEscalations(each);
+      }
+      return open;
+    }
+    return jobs.openTasks(job);
   }
 
   public long overdueTasks(Job job) {
-    Date now = Date.from(clock.now());
-    return WithoutAuthorization.call(engine, () -> engine.getTaskService().createTaskQuery()
-        .processDefinitionKey(CycleVariables.CLIENT_CYCLE_PROCESS).taskDefinitionKeyIn(stagesOf(job)).dueBefore(now).count());
+    return job == Job.ESCALATION ? jobs.overdueEscalations(calendar.now()) : jobs.overdueTasks(job, calendar.now());
   }
 
-  /** Average milliseconds of the job's tasks completed in the last 90 days; NaN when there are none. */
+  /** Average milliseconds of the job's tasks done in the last 90 days; NaN when there are none. */
   public double averageDurationMillis(Job job) {
-    Date since = Date.from(clock.now().minus(DURATION_WINDOW));
-    List<HistoricTaskInstance> done = WithoutAuthorization.call(engine, () -> engine.getHistoryService().createHistoricTaskInstanceQuery()
-        .processDefinitionKey(CycleVariables.CLIENT_CYCLE_PROCESS).taskDefinitionKeyIn(stagesOf(job))
-        .finished().finishedAfter(since).list());
-    OptionalDouble average = done.stream().filter(task -> task.getDurationInMillis() != null)
-        .mapToLong(HistoricTaskInstance::getDurationInMillis).average();
-    return average.orElse(Double.NaN);
-  }
-
-  private static String[] stagesOf(Job job) {
-    return STAGES.stream().filter(stage -> Job.ofTask(stage).orElse(null) == job).toArray(String[]::new);
+    var since = calendar.now().minus(DURATION_WINDOW);
+    return job == Job.ESCALATION ? jobs.averageResolutionMillis(since) : jobs.averageWorkMillis(job, since);
   }
 }

@@ -4,16 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.mmccycle.checklist.ChecklistItem;
-import org.mmccycle.process.ChecklistJson;
 import org.springframework.stereotype.Service;
 
 /**
  * The problems a visit found (checklist items with status {@code issue}) and their follow-up: posted
  * to the follow-up webhook, if there is one. The client cycle reports them in an async service task
  * after Execute checklist ({@code ReportIssuesDelegate}; a webhook that fails every retry fails the job:
- * an incident in Cockpit, not a lost problem); the follow-up task shows {@code ${followUps.summary(checklistItems)}}.
+ * an incident in Cockpit, not a lost problem); the follow-up task shows the {@link #summary}.
  */
-@Service("followUps")
+@Service("followUpReports") // "followUps" is the model's name for FollowUpExpressions
 public class FollowUps {
 
   /** One problem to follow up. */
@@ -22,12 +21,10 @@ public class FollowUps {
   /** What the webhook receives. */
   public record Report(String clientSlug, String clientName, String cycleMonth, List<Issue> issues) {}
 
-  private final ChecklistJson checklistJson;
   private final FollowUpWebhook webhook;
   private final ObjectMapper mapper;
 
-  public FollowUps(ChecklistJson checklistJson, FollowUpWebhook webhook, ObjectMapper mapper) {
-    this.checklistJson = checklistJson;
+  public FollowUps(FollowUpWebhook webhook, ObjectMapper mapper) {
     this.webhook = webhook;
     this.mapper = mapper;
   }
@@ -40,13 +37,8 @@ public class FollowUps {
         .toList();
   }
 
-  /** The issues of the executed checklist variable (Json, as Tasklist stores it, or a JSON string). */
-  public List<Issue> issues(Object checklistItems) {
-    return issues(checklistJson.fromVariable(checklistItems));
-  }
-
   /** The issues as lines a person reads in the follow-up task: device, section, item, note. */
-  public String summary(Object checklistItems) {
+  public String summary(List<ChecklistItem> checklistItems) {
     return String.join("\n", issues(checklistItems).stream()
         .map(issue -> issue.device() + " / " + issue.section() + ": " + issue.text()
             + (issue.note() == null || issue.note().isBlank() ? "" : " (" + issue.note() + ")"))
@@ -54,7 +46,7 @@ public class FollowUps {
   }
 
   /** Posts the visit's issues to the webhook (nothing when there are none or no webhook); the number of issues. */
-  public int report(String clientSlug, String clientName, String cycleMonth, Object checklistItems) {
+  public int report(String clientSlug, String clientName, String cycleMonth, List<ChecklistItem> checklistItems) {
     List<Issue> issues = issues(checklistItems);
     if (!issues.isEmpty() && webhook.enabled()) {
       webhook.post(toJson(new Report(clientSlug, clientName, cycleMonth, issues)));

@@ -3,7 +3,7 @@ package org.mmccycle.notify;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
-import org.mmccycle.process.CycleClock;
+import org.mmccycle.cycle.CycleCalendar;
 import org.mmccycle.schedule.VisitRules;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -17,11 +17,11 @@ import org.springframework.stereotype.Component;
 @Component("reminders")
 public class Reminders {
 
-  private final CycleClock clock;
+  private final CycleCalendar clock;
   private final VisitRules rules;
   private final LocalTime reminderTime;
 
-  public Reminders(CycleClock clock, VisitRules rules, @Value("${mmc.mail.reminder-time:08:00}") LocalTime reminderTime) {
+  public Reminders(CycleCalendar clock, VisitRules rules, @Value("${mmc.mail.reminder-time:08:00}") LocalTime reminderTime) {
     this.clock = clock;
     this.rules = rules;
     this.reminderTime = reminderTime;

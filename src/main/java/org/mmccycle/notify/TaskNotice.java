@@ -1,7 +1,10 @@
 package org.mmccycle.notify;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.mmccycle.cycle.JobRecord;
 
 /**
  * What a mail says about one task, taken from the task and its cycle.
@@ -18,4 +21,23 @@ public record TaskNotice(String taskName, String clientName, String businessKey,
   public TaskNotice {
     candidateGroups = candidateGroups == null ? List.of() : List.copyOf(candidateGroups);
   }
+
+  /** The job's task, if it is open, and its escalation ("Resolve overdue …"), if that is open. */
+  public static List<TaskNotice> ofOpen(JobRecord job) {
+    List<TaskNotice> open = new ArrayList<>();
+    if (job.taskOpen()) {
+      open.add(new TaskNotice(job.job().label(), job.clientName(), job.cycleKey(), date(job.due()), job.assignee(),
+          job.candidateGroups()));
+    }
+    if (job.escalationOpen()) {
+      open.add(new TaskNotice(job.job().overdueLabel(), job.clientName(), job.cycleKey(), date(job.escalationDue()), null,
+          job.escalationGroups()));
+    }
+    return open;
+  }
+
+  private static Date date(Instant instant) {
+    return instant == null ? null : Date.from(instant);
+  }
+
 }

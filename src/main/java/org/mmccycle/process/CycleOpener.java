@@ -1,5 +1,8 @@
 package org.mmccycle.process;
 
+import org.mmccycle.cycle.CyclePreparation;
+import org.mmccycle.cycle.CycleMonths;
+import org.mmccycle.cycle.CycleMonth;
 import static org.mmccycle.process.CycleVariables.CHECKLIST_REVISION;
 import static org.mmccycle.process.CycleVariables.CLIENT_CYCLE_PROCESS;
 import static org.mmccycle.process.CycleVariables.CLIENT_NAME;

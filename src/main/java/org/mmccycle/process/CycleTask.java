@@ -17,6 +17,7 @@ import static org.mmccycle.process.CycleVariables.VISIT_MODE;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
+import org.mmccycle.cycle.Job;
 
 /**
  * The user tasks of the client cycle model and what a person may submit to each: the fields of its
@@ -32,8 +33,8 @@ public enum CycleTask {
   PUBLISH("Task_PublishChecklist", "Publish checklist", Set.of(CHANGE_NOTE)),
   FILE("Task_FileRecord", "File record", Set.of(FILING_NOTE)),
   FOLLOW_UP("Task_FollowUpIssues", "Follow up issues found", Set.of(FOLLOW_UP_NOTE, ISSUE_SUMMARY)),
-  RESOLVE_OVERDUE("Task_ResolveOverdue", "Resolve overdue job", Set.of(RESOLUTION_NOTE)),
-  REVIEW_UNRESOLVED("Task_ReviewUnresolved", "Review unresolved escalation", Set.of(RESOLUTION_NOTE));
+  RESOLVE_OVERDUE(Job.RESOLVE_PREFIX, "Resolve overdue job", Set.of(RESOLUTION_NOTE)),
+  REVIEW_UNRESOLVED(Job.REVIEW_PREFIX, "Review unresolved escalation", Set.of(RESOLUTION_NOTE));
 
   private final String key;
   private final String label;
@@ -63,23 +64,5 @@ public enum CycleTask {
         .filter(task -> task.key.equals(taskDefinitionKey)
             || (task == RESOLVE_OVERDUE || task == REVIEW_UNRESOLVED) && taskDefinitionKey.startsWith(task.key))
         .findFirst();
-  }
-
-  /** The job a resolve or review task is about ("execute", "publish", "file"), from its key; null for the others. */
-  public static String overdueJob(String taskDefinitionKey) {
-    for (String prefix : new String[] {RESOLVE_OVERDUE.key, REVIEW_UNRESOLVED.key}) {
-      if (taskDefinitionKey != null && taskDefinitionKey.startsWith(prefix)) {
-        String what = taskDefinitionKey.substring(prefix.length());
-        return switch (what) {
-          case "Execution" -> "execute";
-          case "Publication" -> "publish";
-          case "Revision" -> "revise";
-          case "Filing" -> "file";
-          case "Scheduling" -> "schedule";
-          default -> what.toLowerCase();
-        };
-      }
-    }
-    return null;
   }
 }

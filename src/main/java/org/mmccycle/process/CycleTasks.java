@@ -10,15 +10,29 @@ import static org.mmccycle.process.CycleVariables.PUBLISHED_AT;
 import static org.mmccycle.process.CycleVariables.PUBLISHED_BY;
 import static org.mmccycle.process.CycleVariables.RESOLUTION_NOTE;
 
+import java.time.Instant;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.mmccycle.cycle.CycleCalendar;
+import org.mmccycle.cycle.CycleRecord;
 import org.mmccycle.cycle.CycleRecords;
+import org.mmccycle.cycle.Job;
+import org.mmccycle.cycle.JobRecords;
+import org.mmccycle.notify.MmcMailer;
+import org.mmccycle.notify.TaskNotice;
 import org.springframework.stereotype.Component;
 
 /**
- * What each user task of the client cycle does when it is created and completed: confirm the visit,
- * record it, make the revision, record who did a job and when, keep what people wrote for the filed
- * record. Attached to every version of the cycle model by the engine ({@link CycleTaskListeners}), not
- * written in the model, so that a model an analyst deploys keeps the product's behaviour.
+ * What each step of the client cycle does besides what its model says: confirm the visit, record it,
+ * make the revision, record who did a job and when in the cycle's job records, keep what people wrote
+ * for the filed record, and tell the people concerned (new work, an overdue job). Attached to every
+ * version of the cycle model by the engine ({@link CycleListeners}), not written in the model, so that
+ * a model an analyst deploys keeps the product's behaviour.
  */
 @Component
 public class CycleTasks {
@@ -28,21 +42,72 @@ public class CycleTasks {
   private final TaskRecorder recorder;
   private final TaskUsers users;
   private final CycleRecords records;
-  private final CycleClock clock;
+  private final JobRecords jobs;
+  private final MmcMailer mailer;
+  private final CycleCalendar calendar;
 
   public CycleTasks(VisitListener visits, RevisionListener revisions, TaskRecorder recorder, TaskUsers users, CycleRecords records,
-      CycleClock clock) {
+      JobRecords jobs, MmcMailer mailer, CycleCalendar calendar) {
     this.visits = visits;
     this.revisions = revisions;
     this.recorder = recorder;
     this.users = users;
     this.records = records;
-    this.clock = clock;
+    this.jobs = jobs;
+    this.mailer = mailer;
+    this.calendar = calendar;
+  }
+
+  /** The monthly jobs started: their deadlines (the inputs of the subprocess that holds them) go into the job records. */
+  public void jobsStarted(DelegateExecution jobsScope) {
+    Map<Job, Instant> dues = new EnumMap<>(Job.class);
+    for (Job job : Job.ofCycle()) {
+      if (jobsScope.getVariableLocal(job.deadlineVariable()) instanceof Date due) {
+        dues.put(job, due.toInstant());
+      }
+    }
+    if (!dues.isEmpty()) {
+      jobs.scheduled(records.of(jobsScope.getProcessInstanceId()), dues);
+    }
   }
 
   public void created(DelegateTask task) {
-    if (CycleTask.of(task.getTaskDefinitionKey()).orElse(null) == CycleTask.REVISE) {
-      revisions.opened(task);
+    var cycleTask = CycleTask.of(task.getTaskDefinitionKey());
+    if (cycleTask.isEmpty()) {
+      return;
+    }
+    CycleRecord cycle = records.of(task.getProcessInstanceId());
+    switch (cycleTask.get()) {
+      case SCHEDULE, EXECUTE, REVISE, PUBLISH, FILE -> {
+        if (cycleTask.get() == CycleTask.REVISE) {
+          revisions.opened(task);
+        }
+        jobs.taskCreated(cycle, jobOf(task), calendar.now(), instant(task.getDueDate()), task.getAssignee(), candidateGroup(task));
+        newWorkUnlessAssigned(task, cycle);
+      }
+      case FOLLOW_UP -> newWorkUnlessAssigned(task, cycle);
+      case RESOLVE_OVERDUE, REVIEW_UNRESOLVED -> {
+        Job overdue = overdueJob(task);
+        if (cycleTask.get() == CycleTask.RESOLVE_OVERDUE) {
+          jobs.overdue(cycle, overdue, calendar.now(), instant(task.getDueDate()), candidateGroup(task));
+        }
+        mailer.escalation((cycleTask.get() == CycleTask.REVIEW_UNRESOLVED ? "unresolved for 2 days, " : "") + overdue.label(),
+            cycle.clientName(), stillOpen(cycle, overdue), groups(task));
+      }
+    }
+  }
+
+  /** A task given to a person: that person hears of it, unless they took it themselves. */
+  public void assigned(DelegateTask task) {
+    var cycleTask = CycleTask.of(task.getTaskDefinitionKey());
+    if (cycleTask.isEmpty() || task.getAssignee() == null) {
+      return;
+    }
+    CycleRecord cycle = records.of(task.getProcessInstanceId());
+    Job.ofTask(task.getTaskDefinitionKey()).filter(job -> job != Job.ESCALATION)
+        .ifPresent(job -> jobs.taskAssigned(cycle, job, task.getAssignee()));
+    if (!task.getAssignee().equals(users.authenticated())) {
+      mailer.newWork(notice(task, cycle));
     }
   }
 
@@ -51,6 +116,7 @@ public class CycleTasks {
     if (cycleTask.isEmpty()) {
       return;
     }
+    CycleRecord cycle = records.of(task.getProcessInstanceId());
     switch (cycleTask.get()) {
       case SCHEDULE -> visits.scheduled(task);
       case EXECUTE -> {
@@ -61,20 +127,85 @@ public class CycleTasks {
       case PUBLISH -> recorder.completed(task, PUBLISHED_BY, PUBLISHED_AT);
       case FILE -> {
         recorder.completed(task, FILED_BY, FILED_AT);
-        note(task, "filing", null, FILING_NOTE);
+        note(task, cycle, "filing", null, FILING_NOTE);
       }
-      case FOLLOW_UP -> note(task, "follow-up", "execute", FOLLOW_UP_NOTE);
-      case RESOLVE_OVERDUE, REVIEW_UNRESOLVED -> note(task, "overdue", CycleTask.overdueJob(task.getTaskDefinitionKey()), RESOLUTION_NOTE);
-      default -> { }
+      case FOLLOW_UP -> note(task, cycle, "follow-up", "execute", FOLLOW_UP_NOTE);
+      case RESOLVE_OVERDUE, REVIEW_UNRESOLVED -> {
+        Job overdue = overdueJob(task);
+        note(task, cycle, "overdue", overdue.key(), RESOLUTION_NOTE);
+        jobs.resolved(cycle, overdue, calendar.now(), users.who(task), text(task, RESOLUTION_NOTE));
+      }
+    }
+    Job.ofTask(task.getTaskDefinitionKey()).filter(job -> job != Job.ESCALATION)
+        .ifPresent(job -> jobs.done(cycle, job, calendar.now(), users.who(task)));
+  }
+
+  /** A task that went away without being completed (its cycle was cancelled): no longer open in the records. */
+  public void deleted(DelegateTask task) {
+    var cycleTask = CycleTask.of(task.getTaskDefinitionKey());
+    if (cycleTask.isEmpty()) {
+      return;
+    }
+    CycleRecord cycle = records.of(task.getProcessInstanceId());
+    if (cycleTask.get() == CycleTask.RESOLVE_OVERDUE) {
+      jobs.escalationClosed(cycle, overdueJob(task));
+    }
+    Job.ofTask(task.getTaskDefinitionKey()).filter(job -> job != Job.ESCALATION).ifPresent(job -> jobs.taskClosed(cycle, job));
+  }
+
+  private void newWorkUnlessAssigned(DelegateTask task, CycleRecord cycle) {
+    if (task.getAssignee() == null) {
+      mailer.newWork(notice(task, cycle)); // an assignee hears of it through assigned()
     }
   }
 
+  /** The cycle's tasks still open that the passed deadline was for (publication: revise and publish). */
+  private List<TaskNotice> stillOpen(CycleRecord cycle, Job overdue) {
+    return jobs.ofCycle(cycle.clientSlug(), cycle.month()).stream()
+        .filter(job -> job.taskOpen() && Objects.equals(job.job().deadlineVariable(), overdue.deadlineVariable()))
+        .map(job -> new TaskNotice(job.job().label(), cycle.clientName(), job.cycleKey(), job.due() == null ? null : Date.from(job.due()),
+            job.assignee(), job.candidateGroups()))
+        .toList();
+  }
+
+  private TaskNotice notice(DelegateTask task, CycleRecord cycle) {
+    return new TaskNotice(task.getName(), cycle.clientName(), task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey(),
+        task.getDueDate(), task.getAssignee(), groups(task));
+  }
+
   /** What the person wrote in the task's field, kept with the cycle for its filed record (nothing when they wrote nothing). */
-  private void note(DelegateTask task, String kind, String job, String field) {
-    Object text = task.getVariable(field);
-    if (text != null && !text.toString().isBlank()) {
-      records.addNote(records.of(task.getProcessInstanceId()),
-          new CycleRecords.Note(kind, job, users.who(task), clock.now(), text.toString().trim()));
+  private void note(DelegateTask task, CycleRecord cycle, String kind, String job, String field) {
+    String text = text(task, field);
+    if (text != null) {
+      records.addNote(cycle, new CycleRecords.Note(kind, job, users.who(task), calendar.now(), text));
     }
+  }
+
+  private static String text(DelegateTask task, String field) {
+    Object text = task.getVariable(field);
+    return text == null || text.toString().isBlank() ? null : text.toString().trim();
+  }
+
+  private static Job jobOf(DelegateTask task) {
+    return Job.ofTask(task.getTaskDefinitionKey()).orElseThrow();
+  }
+
+  private static Job overdueJob(DelegateTask task) {
+    return Job.overdueOf(task.getTaskDefinitionKey()).orElseThrow(() -> new IllegalStateException(
+        "task " + task.getTaskDefinitionKey() + " names no job whose deadline passed (Task_ResolveOverdueExecution, …)"));
+  }
+
+  private static List<String> groups(DelegateTask task) {
+    return task.getCandidates().stream().map(link -> link.getGroupId()).filter(Objects::nonNull).distinct().toList();
+  }
+
+  /** The task's candidate groups, comma-separated ("technicians,service-managers"), or null. */
+  private static String candidateGroup(DelegateTask task) {
+    List<String> groups = groups(task);
+    return groups.isEmpty() ? null : String.join(",", groups);
+  }
+
+  private static Instant instant(Date date) {
+    return date == null ? null : date.toInstant();
   }
 }

@@ -1,5 +1,6 @@
 package org.mmccycle.process;
 
+import org.mmccycle.cycle.CycleMonth;
 import java.time.YearMonth;
 import org.camunda.bpm.engine.delegate.VariableScope;
 

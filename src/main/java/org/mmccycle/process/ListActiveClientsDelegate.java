@@ -1,5 +1,8 @@
 package org.mmccycle.process;
 
+import org.mmccycle.cycle.CycleCalendar;
+import org.mmccycle.cycle.CycleMonths;
+import org.mmccycle.cycle.CycleMonth;
 import static org.mmccycle.process.CycleVariables.CLIENT_SLUGS;
 import static org.mmccycle.process.CycleVariables.CYCLE_MONTH;
 import static org.mmccycle.process.CycleVariables.MONTH;
@@ -17,10 +20,10 @@ import org.springframework.stereotype.Component;
 public class ListActiveClientsDelegate implements JavaDelegate {
 
   private final ClientRepository clients;
-  private final CycleClock clock;
+  private final CycleCalendar clock;
   private final CycleMonths months;
 
-  public ListActiveClientsDelegate(ClientRepository clients, CycleClock clock, CycleMonths months) {
+  public ListActiveClientsDelegate(ClientRepository clients, CycleCalendar clock, CycleMonths months) {
     this.clients = clients;
     this.clock = clock;
     this.months = months;

@@ -1,16 +1,14 @@
 package org.mmccycle.process;
 
 import java.time.YearMonth;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.mmccycle.ConflictException;
-import org.mmccycle.client.onboarding.ClientOnboarding;
-import org.mmccycle.client.onboarding.NewClient;
-import org.springframework.beans.factory.annotation.Value;
+import org.mmccycle.web.ConflictException;
+import org.mmccycle.onboarding.ClientOnboarding;
+import org.mmccycle.onboarding.NewClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,11 +38,11 @@ public class OnboardClientDelegate implements JavaDelegate {
   public static final String INVALID = "OnboardingInvalid";
 
   private final ClientOnboarding onboarding;
-  private final ZoneId zone;
+  private final Clock clock;
 
-  public OnboardClientDelegate(ClientOnboarding onboarding, @Value("${mmc.cycle.time-zone}") ZoneId zone) {
+  public OnboardClientDelegate(ClientOnboarding onboarding, Clock clock) {
     this.onboarding = onboarding;
-    this.zone = zone;
+    this.clock = clock;
   }
 
   @Override
@@ -55,7 +53,7 @@ public class OnboardClientDelegate implements JavaDelegate {
           text(execution, SITE_ADDRESS), text(execution, TECHNICIAN), text(execution, VISIT_PREFERENCE), devices, List.of());
       onboarding.validate(request); // refuse before the transactional part: a BPMN error must not roll back the engine
       String author = text(execution, REQUESTED_BY);
-      YearMonth month = YearMonth.from(ClockUtil.getCurrentTime().toInstant().atZone(zone));
+      YearMonth month = YearMonth.now(clock);
       var onboarded = onboarding.onboard(request, author == null ? "mmc-cycle" : author, month);
       execution.setVariable(CHECKLIST_REVISION, onboarded.firstRevision().number());
       execution.removeVariable(ERROR);

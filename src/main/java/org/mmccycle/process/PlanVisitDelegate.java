@@ -1,5 +1,6 @@
 package org.mmccycle.process;
 
+import org.mmccycle.cycle.CycleCalendar;
 import static org.mmccycle.process.CycleVariables.ON_SITE_REQUIRED;
 import static org.mmccycle.process.CycleVariables.PROPOSED_VISIT_DATE;
 import static org.mmccycle.process.CycleVariables.VISIT_DATE;
@@ -17,10 +18,10 @@ import org.springframework.stereotype.Component;
 public class PlanVisitDelegate implements JavaDelegate {
 
   private final VisitCalendar calendar;
-  private final CycleClock clock;
+  private final CycleCalendar clock;
   private final CycleRecords records;
 
-  public PlanVisitDelegate(VisitCalendar calendar, CycleClock clock, CycleRecords records) {
+  public PlanVisitDelegate(VisitCalendar calendar, CycleCalendar clock, CycleRecords records) {
     this.calendar = calendar;
     this.clock = clock;
     this.records = records;

@@ -1,5 +1,6 @@
 package org.mmccycle.process;
 
+import org.mmccycle.cycle.CyclePreparation;
 import static org.mmccycle.process.CycleVariables.CHECKLIST_REVISION;
 import static org.mmccycle.process.CycleVariables.CLIENT_NAME;
 

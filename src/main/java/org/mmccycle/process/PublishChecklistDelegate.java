@@ -1,5 +1,6 @@
 package org.mmccycle.process;
 
+import org.mmccycle.cycle.CycleMonth;
 import static org.mmccycle.process.CycleVariables.PUBLISHED_AT;
 import static org.mmccycle.process.CycleVariables.PUBLISHED_BY;
 import static org.mmccycle.process.CycleVariables.PUBLISHED_CHECKLIST;

@@ -21,16 +21,18 @@ public class ReportIssuesDelegate implements JavaDelegate {
 
   private final FollowUps followUps;
   private final CycleRecords records;
+  private final ChecklistJson checklistJson;
 
-  public ReportIssuesDelegate(FollowUps followUps, CycleRecords records) {
+  public ReportIssuesDelegate(FollowUps followUps, CycleRecords records, ChecklistJson checklistJson) {
     this.followUps = followUps;
     this.records = records;
+    this.checklistJson = checklistJson;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     CycleRecord cycle = records.of(execution.getProcessInstanceId());
     execution.setVariable(ISSUE_COUNT, followUps.report(cycle.clientSlug(), cycle.clientName(), cycle.month().toString(),
-        execution.getVariable(CHECKLIST_ITEMS)));
+        checklistJson.fromVariable(execution.getVariable(CHECKLIST_ITEMS))));
   }
 }

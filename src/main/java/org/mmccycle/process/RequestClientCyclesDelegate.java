@@ -10,7 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
+import org.mmccycle.cycle.CycleSettings;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,12 +25,9 @@ public class RequestClientCyclesDelegate implements JavaDelegate {
   private final RuntimeService runtimeService;
   private final int batchSize;
 
-  public RequestClientCyclesDelegate(RuntimeService runtimeService, @Value("${mmc.cycle.opening-batch-size:50}") int batchSize) {
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("mmc.cycle.opening-batch-size must be at least 1, not " + batchSize);
-    }
+  public RequestClientCyclesDelegate(RuntimeService runtimeService, CycleSettings settings) {
     this.runtimeService = runtimeService;
-    this.batchSize = batchSize;
+    this.batchSize = settings.openingBatchSize();
   }
 
   @Override

@@ -10,7 +10,7 @@ import static org.mmccycle.process.CycleVariables.REVISION_ITEMS;
 import java.util.Optional;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.mmccycle.ConflictException;
+import org.mmccycle.web.ConflictException;
 import org.mmccycle.checklist.ChecklistRevision;
 import org.mmccycle.checklist.ChecklistRevisions;
 import org.mmccycle.cycle.CycleRecord;

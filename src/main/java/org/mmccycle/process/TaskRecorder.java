@@ -1,5 +1,6 @@
 package org.mmccycle.process;
 
+import org.mmccycle.cycle.CycleCalendar;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -9,9 +10,9 @@ import org.springframework.stereotype.Component;
 public class TaskRecorder {
 
   private final TaskUsers users;
-  private final CycleClock clock;
+  private final CycleCalendar clock;
 
-  public TaskRecorder(TaskUsers users, CycleClock clock) {
+  public TaskRecorder(TaskUsers users, CycleCalendar clock) {
     this.users = users;
     this.clock = clock;
   }

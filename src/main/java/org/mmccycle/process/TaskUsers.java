@@ -19,6 +19,12 @@ public class TaskUsers {
     this.identityService = identityService;
   }
 
+  /** The logged-in user, or null when the engine acts on its own (a timer, the job executor). */
+  public String authenticated() {
+    Authentication current = identityService.getCurrentAuthentication();
+    return current == null ? null : current.getUserId();
+  }
+
   public String who(DelegateTask task) {
     Authentication current = identityService.getCurrentAuthentication();
     return current != null ? current.getUserId() : task.getAssignee();

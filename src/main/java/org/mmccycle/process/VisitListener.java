@@ -1,5 +1,6 @@
 package org.mmccycle.process;
 
+import org.mmccycle.cycle.CycleCalendar;
 import static org.mmccycle.process.CycleVariables.ON_SITE_REQUIRED;
 import static org.mmccycle.process.CycleVariables.ON_SITE_WAIVED;
 import static org.mmccycle.process.CycleVariables.OVERRIDE_REASON;
@@ -30,10 +31,10 @@ public class VisitListener {
 
   private final VisitCalendar calendar;
   private final TaskUsers users;
-  private final CycleClock clock;
+  private final CycleCalendar clock;
   private final CycleRecords records;
 
-  public VisitListener(VisitCalendar calendar, TaskUsers users, CycleClock clock, CycleRecords records) {
+  public VisitListener(VisitCalendar calendar, TaskUsers users, CycleCalendar clock, CycleRecords records) {
     this.calendar = calendar;
     this.users = users;
     this.clock = clock;

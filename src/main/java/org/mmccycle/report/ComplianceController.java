@@ -3,7 +3,7 @@ package org.mmccycle.report;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.mmccycle.document.CompliancePdf;
-import org.mmccycle.process.CycleClock;
+import org.mmccycle.cycle.CycleCalendar;
 import org.mmccycle.security.CurrentUser;
 import org.mmccycle.security.MmcGroups;
 import org.springframework.http.HttpHeaders;
@@ -27,9 +27,9 @@ public class ComplianceController {
   private final ComplianceReport report;
   private final CompliancePdf pdf;
   private final CurrentUser currentUser;
-  private final CycleClock clock;
+  private final CycleCalendar clock;
 
-  public ComplianceController(ComplianceReport report, CompliancePdf pdf, CurrentUser currentUser, CycleClock clock) {
+  public ComplianceController(ComplianceReport report, CompliancePdf pdf, CurrentUser currentUser, CycleCalendar clock) {
     this.report = report;
     this.pdf = pdf;
     this.currentUser = currentUser;

@@ -4,155 +4,98 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.mmccycle.cycle.CycleCalendar;
+import org.mmccycle.cycle.CycleMonth;
+import org.mmccycle.cycle.Job;
+import org.mmccycle.cycle.JobRecord;
+import org.mmccycle.cycle.JobRecords;
+import org.mmccycle.cycle.JobStatus;
 import org.mmccycle.document.ComplianceSheet;
-import org.mmccycle.process.CycleClock;
-import org.mmccycle.process.CycleMonth;
-import org.mmccycle.process.CycleVariables;
-import org.mmccycle.responsibility.Job;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * Was every job of every client's cycle done by its deadline? For a month: each active client (and
- * each client that had a cycle that month) × execute, revise, publish, file, from Camunda's history:
- * the job's user task completed by its due date (on time), after it (late), not completed and past
- * its deadline or the month (missing), or not completed and still in time (open).
- *
- * <p>The queries run as the caller: Camunda's authorizations decide what history they may read.
+ * each client that had a cycle that month) × execute, revise, publish, file, from the cycles' job
+ * records ({@link JobRecords}): done by its due date (on time), after it (late), not done and past its
+ * deadline or the month (missing), or not done and still in time (open); and for a job whose deadline
+ * passed, what the service managers did about it. Camunda's history is not read: cleaning it up
+ * changes nothing here.
  */
 @Service
 public class ComplianceReport {
 
-  /** How a job stands. */
-  public enum Status {
-    ON_TIME("on time"), LATE("late"), MISSING("missing"), OPEN("open");
-
-    private final String label;
-
-    Status(String label) {
-      this.label = label;
-    }
-
-    public String label() {
-      return label;
-    }
-  }
-
   /** One client's job in the month. */
-  public record Entry(String clientSlug, String clientName, Job job, Status status, Instant due, Instant completedAt, String completedBy) {}
+  public record Entry(String clientSlug, String clientName, Job job, JobStatus status, Instant due, Instant completedAt,
+      String completedBy, Instant overdueAt, Instant resolvedAt, String resolvedBy, String resolution) {}
 
   /** The month's report. */
   public record Compliance(String month, Instant generatedAt, List<Entry> entries) {
 
-    public long count(Status status) {
+    public long count(JobStatus status) {
       return entries.stream().filter(entry -> entry.status() == status).count();
     }
   }
 
   private record Client(String slug, String name) {}
 
+  private record Key(String clientSlug, Job job) {}
+
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-  private final HistoryService historyService;
+  private final JobRecords jobs;
   private final JdbcClient jdbc;
-  private final CycleClock clock;
+  private final CycleCalendar calendar;
 
-  public ComplianceReport(HistoryService historyService, JdbcClient jdbc, CycleClock clock) {
-    this.historyService = historyService;
+  public ComplianceReport(JobRecords jobs, JdbcClient jdbc, CycleCalendar calendar) {
+    this.jobs = jobs;
     this.jdbc = jdbc;
-    this.clock = clock;
+    this.calendar = calendar;
   }
 
   public Compliance forMonth(YearMonth month) {
-    String cycleMonth = CycleMonth.format(month);
-    Instant now = clock.now();
-    boolean monthOver = now.isAfter(clock.endOfDay(month, month.lengthOfMonth()).toInstant());
-
-    Map<String, HistoricProcessInstance> cycles = new HashMap<>();
-    for (HistoricProcessInstance cycle : historyService.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(CycleVariables.CLIENT_CYCLE_PROCESS).processInstanceBusinessKeyLike("%:" + cycleMonth).list()) {
-      String slug = slugOf(cycle.getBusinessKey(), cycleMonth);
-      // a cycle deleted and opened again: the latest counts
-      cycles.merge(slug, cycle, (a, b) -> a.getStartTime().after(b.getStartTime()) ? a : b);
+    Instant now = calendar.now();
+    Instant endOfMonth = calendar.endOfDay(month, month.lengthOfMonth()).toInstant();
+    Map<Key, JobRecord> records = new HashMap<>();
+    for (JobRecord record : jobs.ofMonth(month)) {
+      records.put(new Key(record.clientSlug(), record.job()), record);
     }
-    String[] cycleIds = cycles.values().stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
-    Map<String, List<HistoricTaskInstance>> tasksByCycle = new HashMap<>();
-    Map<String, Map<String, Instant>> deadlinesByCycle = new HashMap<>();
-    if (cycleIds.length > 0) {
-      for (HistoricTaskInstance task : historyService.createHistoricTaskInstanceQuery()
-          .processDefinitionKey(CycleVariables.CLIENT_CYCLE_PROCESS).processInstanceBusinessKeyLike("%:" + cycleMonth).list()) {
-        tasksByCycle.computeIfAbsent(task.getProcessInstanceId(), id -> new ArrayList<>()).add(task);
-      }
-      for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(cycleIds)
-          .variableNameIn("executionDeadline", "publicationDeadline", "filingDeadline").list()) {
-        if (variable.getValue() instanceof Date date) {
-          deadlinesByCycle.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>()).put(variable.getName(), date.toInstant());
-        }
-      }
-    }
-
     List<Entry> entries = new ArrayList<>();
-    for (Client client : clients(cycleMonth)) {
-      HistoricProcessInstance cycle = cycles.get(client.slug());
-      List<HistoricTaskInstance> tasks = cycle == null ? List.of() : tasksByCycle.getOrDefault(cycle.getId(), List.of());
-      Map<String, Instant> deadlines = cycle == null ? Map.of() : deadlinesByCycle.getOrDefault(cycle.getId(), Map.of());
+    for (Client client : clients(month)) {
       for (Job job : Job.monthly()) {
-        entries.add(entry(client, job, tasks, deadlines, now, monthOver));
+        JobRecord record = records.get(new Key(client.slug(), job));
+        entries.add(record == null
+            ? new Entry(client.slug(), client.name(), job, JobStatus.of(null, null, now, endOfMonth), null, null, null, null, null, null, null)
+            : new Entry(client.slug(), client.name(), job, record.status(now, endOfMonth), record.due(), record.doneAt(), record.doneBy(),
+                record.overdueAt(), record.resolvedAt(), record.resolvedBy(), record.resolution()));
       }
     }
-    return new Compliance(cycleMonth, now, entries);
+    return new Compliance(CycleMonth.format(month), now, entries);
   }
 
-  private Entry entry(Client client, Job job, List<HistoricTaskInstance> tasks, Map<String, Instant> deadlines, Instant now, boolean monthOver) {
-    List<HistoricTaskInstance> ofJob = tasks.stream()
-        .filter(task -> job.taskDefinitionKey().equals(task.getTaskDefinitionKey()))
-        .sorted(Comparator.comparing(HistoricTaskInstance::getStartTime))
-        .toList();
-    HistoricTaskInstance completed = ofJob.stream()
-        .filter(task -> task.getEndTime() != null && "completed".equals(task.getDeleteReason()))
-        .reduce((first, second) -> second).orElse(null);
-    Instant due = ofJob.stream().filter(task -> task.getDueDate() != null).map(task -> task.getDueDate().toInstant())
-        .reduce((first, second) -> second).orElse(deadlines.get(job.deadlineVariable()));
-    if (completed != null) {
-      Instant at = completed.getEndTime().toInstant();
-      Status status = due == null || !at.isAfter(due) ? Status.ON_TIME : Status.LATE;
-      return new Entry(client.slug(), client.name(), job, status, due, at, completed.getAssignee());
-    }
-    boolean pastDeadline = due != null ? now.isAfter(due) : monthOver;
-    return new Entry(client.slug(), client.name(), job, pastDeadline ? Status.MISSING : Status.OPEN, due, null, null);
-  }
-
-  /** The active clients and those that had a cycle in the month, by name. */
-  private List<Client> clients(String cycleMonth) {
+  /** The active clients and those that had a cycle in the month, by name; a cycle's name is the one it was opened with. */
+  private List<Client> clients(YearMonth month) {
     return jdbc.sql("""
-            select c.slug, c.name from mmc_client c
-            where c.active = true
-               or exists (select 1 from mmc_client_cycle cc where cc.client_slug = c.slug and cc.cycle_month = ?)
-            order by c.name, c.slug""")
-        .param(cycleMonth)
+            select c.slug, coalesce(cc.client_name, c.name) name from mmc_client c
+            left join mmc_client_cycle cc on cc.client_slug = c.slug and cc.cycle_month = ?
+            where c.active = true or cc.client_slug is not null
+            order by coalesce(cc.client_name, c.name), c.slug""")
+        .param(CycleMonth.format(month))
         .query((rs, n) -> new Client(rs.getString("slug"), rs.getString("name")))
         .list();
   }
 
-  private static String slugOf(String businessKey, String cycleMonth) {
-    return businessKey.substring(0, businessKey.length() - cycleMonth.length() - 1);
-  }
-
   /** The report as CSV (RFC 4180, UTF-8), one line per client and job. */
   public String csv(Compliance report) {
-    var csv = new StringBuilder("month,client,client_name,job,status,due,completed_at,completed_by\r\n");
+    var csv = new StringBuilder("month,client,client_name,job,status,due,completed_at,completed_by,overdue_at,resolved_at,resolved_by,"
+        + "resolution\r\n");
     for (Entry entry : report.entries()) {
       csv.append(String.join(",", report.month(), field(entry.clientSlug()), field(entry.clientName()), entry.job().key(),
-          entry.status().label(), time(entry.due()), time(entry.completedAt()), field(entry.completedBy()))).append("\r\n");
+          entry.status().label(), time(entry.due()), time(entry.completedAt()), field(entry.completedBy()), time(entry.overdueAt()),
+          time(entry.resolvedAt()), field(entry.resolvedBy()), field(entry.resolution()))).append("\r\n");
     }
     return csv.toString();
   }
@@ -161,12 +104,24 @@ public class ComplianceReport {
   public ComplianceSheet sheet(Compliance report) {
     return new ComplianceSheet(report.month(), report.generatedAt(), report.entries().stream()
         .map(entry -> new ComplianceSheet.Row(entry.clientName(), entry.clientSlug(), entry.job().label(), entry.status().label(),
-            time(entry.due()), time(entry.completedAt()), entry.completedBy()))
+            time(entry.due()), time(entry.completedAt()), entry.completedBy(), resolution(entry)))
         .toList());
   }
 
+  /** "resolved by sam at 2026-11-21 10:00: visit moved to the 24th", or "not resolved yet", or "" when never overdue. */
+  private String resolution(Entry entry) {
+    if (entry.overdueAt() == null) {
+      return "";
+    }
+    if (entry.resolvedAt() == null) {
+      return "deadline passed " + time(entry.overdueAt()) + ", not resolved yet";
+    }
+    return "resolved by " + entry.resolvedBy() + " at " + time(entry.resolvedAt())
+        + (entry.resolution() == null ? "" : ": " + entry.resolution());
+  }
+
   private String time(Instant instant) {
-    return instant == null ? "" : DATE_TIME.format(instant.atZone(clock.zone()));
+    return instant == null ? "" : DATE_TIME.format(instant.atZone(calendar.zone()));
   }
 
   private static String field(String value) {
@@ -175,6 +130,6 @@ public class ComplianceReport {
     }
     // a leading = + - @ would be a formula in a spreadsheet
     String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
-    return safe.matches(".*[\",\r\n].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+    return safe.matches("(?s).*[\",\r\n].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
   }
 }

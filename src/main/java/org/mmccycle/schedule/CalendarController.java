@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import org.mmccycle.client.Technicians;
-import org.mmccycle.process.CycleClock;
-import org.mmccycle.process.CycleMonth;
+import org.mmccycle.cycle.CycleCalendar;
+import org.mmccycle.cycle.CycleMonth;
 import org.mmccycle.security.CurrentUser;
 import org.mmccycle.security.MmcGroups;
 import org.springframework.http.HttpStatus;
@@ -36,10 +36,10 @@ public class CalendarController {
   private final VisitCalendar calendar;
   private final CalendarFeeds feeds;
   private final CurrentUser currentUser;
-  private final CycleClock clock;
+  private final CycleCalendar clock;
   private final Technicians technicians;
 
-  public CalendarController(VisitRepository visits, VisitCalendar calendar, CalendarFeeds feeds, CurrentUser currentUser, CycleClock clock,
+  public CalendarController(VisitRepository visits, VisitCalendar calendar, CalendarFeeds feeds, CurrentUser currentUser, CycleCalendar clock,
       Technicians technicians) {
     this.technicians = technicians;
     this.visits = visits;

@@ -1,11 +1,11 @@
 package org.mmccycle.security;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +34,12 @@ public class LoginAttempts {
   private static final class Failures {
     int count;
     Instant lockedUntil = Instant.MIN;
+  }
+
+  private final Clock clock;
+
+  public LoginAttempts(Clock clock) {
+    this.clock = clock;
   }
 
   private final Map<Key, Failures> failures = new LinkedHashMap<>(256, 0.75f, true) {
@@ -73,8 +79,8 @@ public class LoginAttempts {
     failures.keySet().removeIf(key -> key.userId().equals(userId));
   }
 
-  private static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+  private Instant now() {
+    return clock.instant();
   }
 
   /** What an attacker typed, safe for a log line. */

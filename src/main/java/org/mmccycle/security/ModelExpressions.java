@@ -38,7 +38,6 @@ public final class ModelExpressions {
       entry("responsibility", Set.of("candidateGroup", "assignee", "escalationGroup")),
       entry("reminders", Set.of("before")),
       entry("followUps", Set.of("summary")),
-      entry("taskMail", Set.of("created", "assigned", "reminder", "escalated")),
       entry("listActiveClientsDelegate", Set.of()),
       entry("requestClientCyclesDelegate", Set.of()),
       entry("openClientCyclesDelegate", Set.of()),
@@ -48,6 +47,13 @@ public final class ModelExpressions {
       entry("publishChecklistDelegate", Set.of()),
       entry("fileRecordDelegate", Set.of()),
       entry("onboardClientDelegate", Set.of()));
+
+  /**
+   * Beans that models deployed before named and the engine now takes out of every model as it parses it
+   * ({@code org.mmccycle.process.CycleListeners}): an analyst's copy of an older model still deploys, and
+   * they are never called.
+   */
+  public static final Map<String, Set<String>> RETIRED = Map.of("taskMail", Set.of("created", "assigned", "reminder", "escalated"));
 
   /** The execution or task an expression runs in: reading its variables only. */
   static final Set<String> SCOPES = Set.of("execution", "task");
@@ -140,7 +146,7 @@ public final class ModelExpressions {
     }
     if (use == Use.MODEL && receiver instanceof AstIdentifier identifier) {
       String target = identifier.getName();
-      Set<String> allowed = SCOPES.contains(target) ? SCOPE_METHODS : BEANS.get(target);
+      Set<String> allowed = SCOPES.contains(target) ? SCOPE_METHODS : BEANS.getOrDefault(target, RETIRED.get(target));
       if (allowed == null) {
         problems.add("'" + target + "." + name + "(…)': " + target + " is not a bean the models may call (allowed: "
             + new TreeSet<>(BEANS.keySet()) + ")");

@@ -1,6 +1,7 @@
 package org.mmccycle.security;
 
 import java.util.AbstractMap;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -37,11 +38,12 @@ import org.springframework.stereotype.Component;
 public class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final ApplicationContext context;
-  private final LoginAttempts loginAttempts = new LoginAttempts();
+  private final LoginAttempts loginAttempts;
   private final ObjectVariableTypes objectTypes = new ObjectVariableTypes();
 
-  public SecurityEnginePlugin(ApplicationContext context) {
+  public SecurityEnginePlugin(ApplicationContext context, Clock clock) {
     this.context = context;
+    this.loginAttempts = new LoginAttempts(clock);
   }
 
   @Override

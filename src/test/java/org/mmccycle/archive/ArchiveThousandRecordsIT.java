@@ -1,5 +1,6 @@
 package org.mmccycle.archive;
 
+import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ class ArchiveThousandRecordsIT {
   @Test
   void shouldRenderAndFileAThousandRecordsOnTwoThreadsWithoutAFailure() throws Exception {
     var fixture = new ArchiveFixture(folder);
-    var renderer = new PdfRenderer(ZoneId.of("Europe/Berlin"));
+    var renderer = new PdfRenderer(Clock.system(ZoneId.of("Europe/Berlin")));
     ExecutorService threads = Executors.newFixedThreadPool(2);
     List<Future<FiledRecord>> filings = new ArrayList<>();
     for (int month = 0; month < MONTHS; month++) {

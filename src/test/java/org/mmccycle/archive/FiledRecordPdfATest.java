@@ -1,5 +1,6 @@
 package org.mmccycle.archive;
 
+import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -32,7 +33,7 @@ class FiledRecordPdfATest {
   @Test
   void shouldFileARecordThatVeraPdfValidatesAsPdfA2b() throws Exception {
     var fixture = new ArchiveFixture(folder);
-    var renderer = new PdfRenderer(ZoneId.of("Europe/Berlin"));
+    var renderer = new PdfRenderer(Clock.system(ZoneId.of("Europe/Berlin")));
     var record = ArchiveFixture.record("acme", "2026-11", ArchiveFixture.items(70));
     FiledRecord filed = fixture.archive.file(record, renderer.renderRecord(record), ArchiveFixture.json(record));
 

@@ -1,5 +1,6 @@
 package org.mmccycle.bench;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ class RecordRenderBenchmark {
     VisitRecord record = record(70);
 
     long start = System.nanoTime();
-    PdfRenderer renderer = new PdfRenderer(ZoneId.of("Europe/Berlin"));
+    PdfRenderer renderer = new PdfRenderer(Clock.system(ZoneId.of("Europe/Berlin")));
     byte[] first = renderer.renderRecord(record);
     double firstMs = millis(System.nanoTime() - start);
     System.out.printf("first render (incl. renderer construction): %.0f ms, %d bytes%n", firstMs, first.length);

@@ -16,12 +16,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import java.time.Clock;
 
 /** The document beans and their properties, wired as Spring does it, without the process engine. */
 class DocumentBeansTest {
 
   private final ApplicationContextRunner context = new ApplicationContextRunner()
       .withUserConfiguration(Config.class)
+      .withBean(Clock.class, Clock::systemUTC)
       .withBean(PdfRenderer.class)
       .withBean(FolderPublicationTarget.class)
       .withBean(WebDavPublicationTarget.class)

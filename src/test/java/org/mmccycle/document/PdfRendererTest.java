@@ -1,5 +1,6 @@
 package org.mmccycle.document;
 
+import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,7 +30,7 @@ class PdfRendererTest {
   private static final String HOSTILE = "<script>alert(1)</script> & Sons ../../etc";
 
   /** Built once, as in the application: building the FopFactory is the costly part. */
-  private static final PdfRenderer renderer = new PdfRenderer(ZoneId.of("Europe/Berlin"));
+  private static final PdfRenderer renderer = new PdfRenderer(Clock.system(ZoneId.of("Europe/Berlin")));
 
   @Test
   void shouldRenderEveryItemOfASeventyItemRecordWithItsStatus() throws IOException {

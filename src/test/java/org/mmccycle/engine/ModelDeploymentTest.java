@@ -61,8 +61,7 @@ class ModelDeploymentTest extends MmcSpringBootTest {
       "deadlines.endOfMonth(cycleMonth)|deadlines.endOfDay(cycleMonth, 28)",
       "deadlines.endOfDay(cycleMonth, 5)|deadlines.endOfDay(cycleMonth, 7)",
       "<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">P2D</bpmn:timeDuration>|<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">P1D</bpmn:timeDuration>",
-      "dateTime().plusDays(5).toDate()|dateTime().plusDays(3).toDate()",
-      "reminders.before(executionDeadline, 3)|reminders.before(executionDeadline, 5)"})
+      "dateTime().plusDays(5).toDate()|dateTime().plusDays(3).toDate()"})
   void acceptsTheCycleWithAChangedDeadline(String before, String after) throws Exception {
     String model = Files.readString(Path.of("processes", "client-maintenance-cycle.bpmn"));
     assertThat(model).contains(before);
@@ -78,7 +77,7 @@ class ModelDeploymentTest extends MmcSpringBootTest {
           + "|Task_PlanVisit|script tasks are not allowed",
       "${planVisitDelegate}|${jdbcClient}|Task_PlanVisit|must name one of the product's beans",
       "${deadlines.endOfDay(cycleMonth, 20)}|${deadlines.toString()}|SubProcess_MonthlyJobs|deadlines has no method toString",
-      "${reminders.before(executionDeadline, 3)}|${jdbcClient.sql('select 1').query().singleValue()}|TimerEventDefinition_ReminderExecution|jdbcClient is not a bean",
+      "${followUps.summary(checklistItems)}|${jdbcClient.sql('select 1').query().singleValue()}|Task_FollowUpIssues|jdbcClient is not a bean",
       "<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">${executionDeadline}</bpmn:timeDate>"
           + "|<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">${dataSource.getConnection().toString()}</bpmn:timeDate>"
           + "|TimerEventDefinition_ExecutionDeadline|dataSource is not a bean"})

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.mmccycle.AccountabilityFixture;
 import org.mmccycle.client.ClientRepository;
 import org.mmccycle.process.CycleOpener;
-import org.mmccycle.responsibility.Job;
+import org.mmccycle.cycle.Job;
 import org.mmccycle.security.MmcGroups;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -54,22 +54,22 @@ class CycleMetricsTest {
   void countsOpenTasksPerStageOverdueTasksPerJobAndTimePerJob() {
     var client = fixture.client("Old Mill Bakery", "tom", "standard");
     clockAt("2026-09-22T08:00");
-    long openBefore = metrics.openTasks("Task_ExecuteChecklist");
+    long openBefore = metrics.openTasks(Job.EXECUTE);
     long overdueBefore = metrics.overdueTasks(Job.EXECUTE);
     clockAt("2026-09-01T08:00");
     String cycle = AccountabilityFixture.openScheduled(opener, taskService, managementService, client.slug(), YearMonth.of(2026, 9));
     clockAt("2026-09-22T08:00");
 
-    assertThat(metrics.openTasks("Task_ExecuteChecklist")).isEqualTo(openBefore + 1);
+    assertThat(metrics.openTasks(Job.EXECUTE)).isEqualTo(openBefore + 1);
     assertThat(metrics.overdueTasks(Job.EXECUTE)).isEqualTo(overdueBefore + 1);
 
     clockAt("2026-09-23T08:00"); // executed late, 22 days after the task was created
-    long revisingBefore = metrics.openTasks("Task_ReviseChecklist");
+    long revisingBefore = metrics.openTasks(Job.REVISE);
     taskService.complete(taskService.createTaskQuery().processInstanceId(cycle).singleResult().getId(),
         java.util.Map.of("visitMode", "on-site"));
 
-    assertThat(metrics.openTasks("Task_ExecuteChecklist")).isEqualTo(openBefore);
-    assertThat(metrics.openTasks("Task_ReviseChecklist")).isEqualTo(revisingBefore + 1);
+    assertThat(metrics.openTasks(Job.EXECUTE)).isEqualTo(openBefore);
+    assertThat(metrics.openTasks(Job.REVISE)).isEqualTo(revisingBefore + 1);
     assertThat(metrics.averageDurationMillis(Job.EXECUTE)).isGreaterThan(0);
     assertThat(metrics.overdueTasks(Job.EXECUTE)).isEqualTo(overdueBefore);
   }

@@ -1,5 +1,7 @@
 package org.mmccycle.notify;
 
+import org.mmccycle.process.FollowUpExpressions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,7 +58,7 @@ class FollowUpsTest {
   }
 
   private FollowUps followUps(String url, int attempts) {
-    return new FollowUps(checklistJson, new FollowUpWebhook(new FollowUpSettings(url, attempts, Duration.ofMillis(50), Duration.ofSeconds(5))), mapper);
+    return new FollowUps(new FollowUpWebhook(new FollowUpSettings(url, attempts, Duration.ofMillis(50), Duration.ofSeconds(5))), mapper);
   }
 
   private String url() {
@@ -65,18 +67,19 @@ class FollowUpsTest {
 
   @Test
   void listsTheItemsWithAnIssueFromTheExecutedChecklistVariable() {
-    var issues = followUps("", 1).issues(checklistJson.toVariable(executed));
+    var issues = followUps("", 1).issues(checklistJson.fromVariable(checklistJson.toVariable(executed)));
 
     assertThat(issues).extracting(FollowUps.Issue::itemId).containsExactly("srv01/logs", "prn/toner");
     assertThat(issues.get(0).note()).isEqualTo("Log stopped on the 3rd: disk D: full");
-    assertThat(followUps("", 1).issues(mapperJson(executed))).hasSize(2); // a plain JSON string too
+    assertThat(new FollowUpExpressions(followUps("", 1), checklistJson).summary(mapperJson(executed))) // a plain JSON string too
+        .contains("Backup log kept and reviewed (Log stopped on the 3rd: disk D: full)\n", "Toner above 20% (Toner at 5%, order placed?)");
   }
 
   @Test
   void postsTheIssuesAsJsonAndTriesAgainAfterA500() throws Exception {
     answers.addAll(List.of(500, 200));
 
-    int reported = followUps(url(), 3).report("harbour-dental", "Harbour Dental", "2026-11", checklistJson.toVariable(executed));
+    int reported = followUps(url(), 3).report("harbour-dental", "Harbour Dental", "2026-11", executed);
 
     assertThat(reported).isEqualTo(2);
     assertThat(received).hasSize(2);
@@ -92,7 +95,7 @@ class FollowUpsTest {
   void givesUpAfterTheLastAttemptSoThatTheJobBecomesAnIncident() {
     answers.addAll(List.of(500, 503, 502));
 
-    assertThatThrownBy(() -> followUps(url(), 3).report("harbour-dental", "Harbour Dental", "2026-11", checklistJson.toVariable(executed)))
+    assertThatThrownBy(() -> followUps(url(), 3).report("harbour-dental", "Harbour Dental", "2026-11", executed))
         .isInstanceOf(FollowUpWebhook.WebhookException.class)
         .hasMessageContaining("failed 3 times; last: answered 502");
     assertThat(calls).hasValue(3);
@@ -102,7 +105,7 @@ class FollowUpsTest {
   void doesNotRetryARefusal() {
     answers.add(400);
 
-    assertThatThrownBy(() -> followUps(url(), 3).report("harbour-dental", "Harbour Dental", "2026-11", checklistJson.toVariable(executed)))
+    assertThatThrownBy(() -> followUps(url(), 3).report("harbour-dental", "Harbour Dental", "2026-11", executed))
         .hasMessageContaining("refused the follow-ups: answered 400");
     assertThat(calls).hasValue(1);
   }
@@ -111,8 +114,8 @@ class FollowUpsTest {
   void postsNothingWithoutIssuesOrWithoutAWebhook() {
     var allDone = List.of(executed.get(0));
 
-    assertThat(followUps(url(), 3).report("harbour-dental", "Harbour Dental", "2026-11", checklistJson.toVariable(allDone))).isZero();
-    assertThat(followUps("", 3).report("harbour-dental", "Harbour Dental", "2026-11", checklistJson.toVariable(executed))).isEqualTo(2);
+    assertThat(followUps(url(), 3).report("harbour-dental", "Harbour Dental", "2026-11", allDone)).isZero();
+    assertThat(followUps("", 3).report("harbour-dental", "Harbour Dental", "2026-11", executed)).isEqualTo(2);
     assertThat(calls).hasValue(0);
   }
 

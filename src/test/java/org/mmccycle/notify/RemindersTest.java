@@ -1,5 +1,6 @@
 package org.mmccycle.notify;
 
+import org.mmccycle.engine.EngineClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,13 +14,13 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.mmccycle.process.CycleClock;
+import org.mmccycle.cycle.CycleCalendar;
 import org.mmccycle.schedule.VisitRules;
 
 class RemindersTest {
 
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-  private final CycleClock clock = new CycleClock(BERLIN);
+  private final CycleCalendar clock = new CycleCalendar(new EngineClock(BERLIN));
   private final Reminders reminders = new Reminders(clock, VisitRules.defaults(), LocalTime.of(8, 0));
 
   private Date endOf(String day) {

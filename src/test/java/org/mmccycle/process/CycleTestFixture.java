@@ -1,5 +1,7 @@
 package org.mmccycle.process;
 
+import org.mmccycle.cycle.CycleCalendar;
+import org.mmccycle.cycle.CycleMonth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
@@ -51,7 +53,7 @@ public class CycleTestFixture {
     @Bean
     CycleTestFixture cycleTestFixture(ClientRepository clients, CycleOpener opener, RuntimeService runtimeService,
         TaskService taskService, ManagementService managementService, HistoryService historyService,
-        ChecklistJson checklistJson, JdbcClient jdbc, CycleClock clock, IdentityService identityService,
+        ChecklistJson checklistJson, JdbcClient jdbc, CycleCalendar clock, IdentityService identityService,
         ChecklistRevisions revisions) {
       return new CycleTestFixture(clients, opener, runtimeService, taskService, managementService, historyService,
           checklistJson, jdbc, clock.zone(), identityService, revisions);

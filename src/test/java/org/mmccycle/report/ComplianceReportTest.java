@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mmccycle.AccountabilityFixture.clockAt;
 import static org.mmccycle.Http.get;
 import static org.mmccycle.Http.text;
-import static org.mmccycle.report.ComplianceReport.Status.LATE;
-import static org.mmccycle.report.ComplianceReport.Status.MISSING;
-import static org.mmccycle.report.ComplianceReport.Status.ON_TIME;
-import static org.mmccycle.report.ComplianceReport.Status.OPEN;
+import static org.mmccycle.cycle.JobStatus.LATE;
+import static org.mmccycle.cycle.JobStatus.MISSING;
+import static org.mmccycle.cycle.JobStatus.ON_TIME;
+import static org.mmccycle.cycle.JobStatus.OPEN;
 
 import java.time.YearMonth;
+import org.mmccycle.cycle.JobStatus;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
@@ -25,7 +26,7 @@ import org.mmccycle.AccountabilityFixture;
 import org.mmccycle.client.ClientRepository;
 import org.mmccycle.client.ContractClient;
 import org.mmccycle.process.CycleOpener;
-import org.mmccycle.responsibility.Job;
+import org.mmccycle.cycle.Job;
 import org.mmccycle.security.MmcGroups;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -100,7 +101,7 @@ class ComplianceReportTest {
     taskService.complete(task.getId(), "Task_ExecuteChecklist".equals(taskKey) ? Map.of("visitMode", "on-site") : Map.of());
   }
 
-  private List<ComplianceReport.Status> statuses(ComplianceReport.Compliance compliance, ContractClient client) {
+  private List<JobStatus> statuses(ComplianceReport.Compliance compliance, ContractClient client) {
     return compliance.entries().stream().filter(entry -> entry.clientSlug().equals(client.slug()))
         .map(ComplianceReport.Entry::status).toList();
   }
@@ -144,10 +145,10 @@ class ComplianceReportTest {
 
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
-    assertThat(text(csv)).startsWith("month,client,client_name,job,status,due,completed_at,completed_by\r\n")
-        .contains("2031-03," + birch.slug() + ",\"Birch, Law & Co\",execute,late,2031-03-21 00:00,2031-03-21 00:30,tom\r\n")
-        .contains("2031-03," + birch.slug() + ",\"Birch, Law & Co\",publish,missing,2031-03-26 00:00,,\r\n")
-        .contains("2031-03," + dune.slug() + ",Dune Ltd,file,missing,,,\r\n");
+    assertThat(text(csv)).startsWith("month,client,client_name,job,status,due,completed_at,completed_by,overdue_at,resolved_at,resolved_by,resolution\r\n")
+        .contains("2031-03," + birch.slug() + ",\"Birch, Law & Co\",execute,late,2031-03-21 00:00,2031-03-21 00:30,tom,,,,\r\n")
+        .contains("2031-03," + birch.slug() + ",\"Birch, Law & Co\",publish,missing,2031-03-26 00:00,,,,,,\r\n")
+        .contains("2031-03," + dune.slug() + ",Dune Ltd,file,missing,,,,,,,\r\n");
     assertThat(text(csvByParameter)).isEqualTo(text(csv));
     assertThat(json.statusCode()).isEqualTo(200);
     assertThat(text(json)).contains("\"month\":\"2031-03\"", "\"status\":\"LATE\"");

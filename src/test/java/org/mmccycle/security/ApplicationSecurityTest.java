@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.Test;
 import org.mmccycle.MmcSpringBootTest;
 import org.mmccycle.client.ContractClient;
-import org.mmccycle.process.ModelDeployer;
+import org.mmccycle.engine.ModelDeployer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;

@@ -15,7 +15,7 @@ class LoginAttemptsTest {
   private static final String ATTACKER = "203.0.113.7";
   private static final String OFFICE = "198.51.100.20";
 
-  private final LoginAttempts attempts = new LoginAttempts();
+  private final LoginAttempts attempts = new LoginAttempts(new org.mmccycle.engine.EngineClock(java.time.ZoneOffset.UTC));
   private Instant now = Instant.parse("2026-12-02T09:00:00Z");
 
   @BeforeEach

@@ -1,0 +1,53 @@
+package org.mmccycle.cycle;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.Date;
+import org.springframework.stereotype.Component;
+
+/**
+ * The firm's calendar on the application's one {@link Clock} (which follows the engine's clock, so a
+ * test moves one clock for everything): now, today and this month in the firm's zone, and the end of a
+ * day of a cycle's month as deadlines are written.
+ */
+@Component
+public class CycleCalendar {
+
+  private final Clock clock;
+
+  public CycleCalendar(Clock clock) {
+    this.clock = clock;
+  }
+
+  public Instant now() {
+    return clock.instant();
+  }
+
+  public ZoneId zone() {
+    return clock.getZone();
+  }
+
+  public LocalDate today() {
+    return LocalDate.now(clock);
+  }
+
+  public YearMonth currentMonth() {
+    return YearMonth.now(clock);
+  }
+
+  /** The month asked for ("yyyy-MM", a clear error otherwise), or the current one when none is given (null or blank). */
+  public YearMonth monthOrCurrent(String month) {
+    return month == null || month.isBlank() ? currentMonth() : CycleMonth.parse(month.trim());
+  }
+
+  /** The end of the given day of the cycle's month (the next day at midnight), as a timer or due date. */
+  public Date endOfDay(YearMonth month, int dayOfMonth) {
+    if (dayOfMonth < 1 || dayOfMonth > month.lengthOfMonth()) {
+      throw new IllegalArgumentException("day " + dayOfMonth + " is not in " + month);
+    }
+    return Date.from(month.atDay(dayOfMonth).plusDays(1).atStartOfDay(zone()).toInstant());
+  }
+}
