@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.mmccycle.archive.VerificationReport.ChangedFile;
 import org.mmccycle.document.AtomicFiles;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,12 +30,7 @@ public class ArchiveVerifier {
   private final ArchiveManifest manifest;
   private final Clock clock;
 
-  @Autowired
-  public ArchiveVerifier(RecordArchive archive, ArchiveIndex index, ArchiveManifest manifest) {
-    this(archive, index, manifest, Clock.systemUTC());
-  }
-
-  ArchiveVerifier(RecordArchive archive, ArchiveIndex index, ArchiveManifest manifest, Clock clock) {
+  public ArchiveVerifier(RecordArchive archive, ArchiveIndex index, ArchiveManifest manifest, Clock clock) {
     this.archive = archive;
     this.index = index;
     this.manifest = manifest;

@@ -34,6 +34,14 @@ public class ClientRepository {
   /** A client's name and whether it is active, without its devices. */
   public record Standing(String name, boolean active) {}
 
+  /** What decides who is responsible for a client's jobs: its service tier, its region, its named technician. */
+  public record Routing(String tier, String region, String technician) {}
+
+  public Optional<Routing> routing(String slug) {
+    return jdbc.sql("select tier, region, technician from mmc_client where slug = ?").param(slug)
+        .query((rs, n) -> new Routing(rs.getString("tier"), rs.getString("region"), rs.getString("technician"))).optional();
+  }
+
   /** The client's name and whether it is active; empty when there is no such client. */
   public Optional<Standing> standing(String slug) {
     return jdbc.sql("select name, active from mmc_client where slug = ?").param(slug)

@@ -1,6 +1,5 @@
 package org.mmccycle.process;
 
-import org.mmccycle.cycle.CyclePreparation;
 import org.mmccycle.cycle.CycleMonths;
 import org.mmccycle.cycle.CycleMonth;
 import static org.mmccycle.process.CycleVariables.CHECKLIST_REVISION;

@@ -1,6 +1,5 @@
 package org.mmccycle.process;
 
-import org.mmccycle.cycle.CyclePreparation;
 import static org.mmccycle.process.CycleVariables.CHECKLIST_REVISION;
 import static org.mmccycle.process.CycleVariables.CLIENT_NAME;
 

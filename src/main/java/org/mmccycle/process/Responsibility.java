@@ -5,7 +5,9 @@ import org.mmccycle.cycle.Job;
 import java.lang.ref.WeakReference;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -13,7 +15,8 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.mmccycle.client.ClientRepository;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,8 +59,6 @@ public class Responsibility {
     }
   }
 
-  private record ClientRouting(String tier, String region, String technician) {}
-
   /** The table's answer for one version of the table and one set of inputs. */
   private record Row(String candidateGroup, boolean assignToClientTechnician, String escalationGroup) {}
 
@@ -73,15 +74,21 @@ public class Responsibility {
   private final DecisionService decisionService;
   private final RepositoryService repositoryService;
   private final ProcessEngine engine;
-  private final JdbcClient jdbc;
+  private final Function<String, Optional<ClientRepository.Routing>> clients;
   private final Map<Inputs, Row> answers = new ConcurrentHashMap<>();
   private final ThreadLocal<Asked> lastAsked = new ThreadLocal<>();
 
-  public Responsibility(ProcessEngine processEngine, JdbcClient jdbc) {
+  @Autowired
+  public Responsibility(ProcessEngine processEngine, ClientRepository clients) {
+    this(processEngine, clients::routing);
+  }
+
+  /** With the clients' routing from elsewhere (a model test on a plain engine). */
+  Responsibility(ProcessEngine processEngine, Function<String, Optional<ClientRepository.Routing>> clients) {
     this.decisionService = processEngine.getDecisionService();
     this.repositoryService = processEngine.getRepositoryService();
     this.engine = processEngine;
-    this.jdbc = jdbc;
+    this.clients = clients;
   }
 
   /**
@@ -95,10 +102,7 @@ public class Responsibility {
     if (last != null && last.answers(command, job, clientSlug)) {
       return last.decision();
     }
-    ClientRouting client = jdbc.sql("select tier, region, technician from mmc_client where slug = ?")
-        .param(clientSlug)
-        .query((rs, n) -> new ClientRouting(rs.getString("tier"), rs.getString("region"), rs.getString("technician")))
-        .optional()
+    ClientRepository.Routing client = clients.apply(clientSlug)
         .orElseThrow(() -> new IllegalArgumentException("no contract client '" + clientSlug + "'"));
     Decision decision = decide(Job.of(job), client.tier(), client.region(), client.technician());
     lastAsked.set(command == null ? null : new Asked(new WeakReference<>(command), job, clientSlug, decision));

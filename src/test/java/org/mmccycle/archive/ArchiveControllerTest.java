@@ -1,5 +1,6 @@
 package org.mmccycle.archive;
 
+import org.mmccycle.MmcSpringBootTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -13,21 +14,16 @@ import org.mmccycle.checklist.ChecklistItem;
 import org.mmccycle.document.VisitRecord;
 import org.mmccycle.security.MmcGroups;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The archive API in the running application: search, download, verify, and who may do what. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "camunda.bpm.generate-unique-process-engine-name=true",
-    "mmc.documents.archive-folder=${java.io.tmpdir}/mmc-archive-api-${random.uuid}",
-    // its own database: the shared test context files records of its own
-    "spring.datasource.url=jdbc:h2:mem:mmc-archive-api;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE"})
-@ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ArchiveControllerTest {
+class ArchiveControllerTest extends MmcSpringBootTest {
+
+  /** A client of its own: the shared test context files other records too. */
+  private static final String ACME = "acme-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
 
   private static final String PASSWORD = "archive-test";
 
@@ -41,7 +37,7 @@ class ArchiveControllerTest {
   void usersAndOneFiledRecord() {
     user("arctech", MmcGroups.TECHNICIANS);
     user("arcmanager", MmcGroups.SERVICE_MANAGERS);
-    var record = new VisitRecord("acme", "Acme GmbH", "2026-11", "on-site", "tina", Instant.parse("2026-11-05T09:00:00Z"),
+    var record = new VisitRecord(ACME, "Acme GmbH", "2026-11", "on-site", "tina", Instant.parse("2026-11-05T09:00:00Z"),
         List.of(new ChecklistItem("srv/backup", "Server", "Server", "Backups and restore test", "Test a restore",
             ChecklistItem.ISSUE, "Tape failed")), null, null, "sam", Instant.parse("2026-11-20T14:00:00Z"), List.of());
     acme = archive.file(record, "%PDF-1.4 acme".getBytes(), "{\"client\":\"acme\"}");
@@ -62,12 +58,12 @@ class ArchiveControllerTest {
 
   @Test
   void shouldLetATechnicianSearchAcrossClients() {
-    var response = as("arctech").getForEntity("/api/archive/records?status=issue&section=backups", List.class);
+    var response = as("arctech").getForEntity("/api/archive/records?client=" + ACME + "&status=issue&section=backups", List.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(response.getBody()).singleElement().satisfies(hit -> {
       @SuppressWarnings("unchecked") var json = (Map<String, Object>) hit;
-      assertThat(json).containsEntry("clientSlug", "acme").containsEntry("version", 1).containsKey("sha256Pdf");
+      assertThat(json).containsEntry("clientSlug", ACME).containsEntry("version", 1).containsKey("sha256Pdf");
       assertThat((List<?>) json.get("items")).hasSize(1);
     });
   }
@@ -97,7 +93,8 @@ class ArchiveControllerTest {
         .isEqualTo(HttpStatus.FORBIDDEN);
     var report = as("arcmanager").getForEntity("/api/archive/verify", Map.class);
     assertThat(report.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(report.getBody()).containsEntry("intact", true).containsEntry("records", 1);
+    assertThat(report.getBody()).containsEntry("intact", true);
+    assertThat((Integer) report.getBody().get("records")).isPositive();
     assertThat(http.getForEntity("/api/archive/records", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
   }

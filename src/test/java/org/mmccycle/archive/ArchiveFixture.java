@@ -42,7 +42,7 @@ final class ArchiveFixture {
     this.index = new ArchiveIndex(jdbc);
     this.manifest = new ArchiveManifest(properties, index);
     this.archive = new RecordArchive(properties, index, manifest);
-    this.verifier = new ArchiveVerifier(archive, index, manifest);
+    this.verifier = new ArchiveVerifier(archive, index, manifest, java.time.Clock.systemUTC());
     this.search = new ArchiveSearch(jdbc);
     this.reader = new ArchiveReader(archive, index);
   }

@@ -1,5 +1,6 @@
 package org.mmccycle.checklist;
 
+import org.mmccycle.MmcSpringBootTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,12 +18,8 @@ import org.mmccycle.TestUsers;
 import org.mmccycle.onboarding.ClientOnboarding;
 import org.mmccycle.onboarding.NewClient;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class ChecklistRevisionsTest {
+class ChecklistRevisionsTest extends MmcSpringBootTest {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");

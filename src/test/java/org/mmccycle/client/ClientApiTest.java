@@ -1,5 +1,6 @@
 package org.mmccycle.client;
 
+import org.mmccycle.MmcSpringBootTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
@@ -13,14 +14,10 @@ import org.mmccycle.ApiClient;
 import org.mmccycle.checklist.ChecklistRevisionRepository;
 import org.mmccycle.security.MmcGroups;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The client and checklist API over real HTTP with Basic auth: what it accepts, what it refuses and that refusals write nothing. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class ClientApiTest {
+class ClientApiTest extends MmcSpringBootTest {
 
   private static final String GOOD = """
       {"slug":"api-good","name":"Good Client","devices":[{"name":"SRV01","kind":"server"}]}""";

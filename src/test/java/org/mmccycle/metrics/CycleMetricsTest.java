@@ -1,5 +1,6 @@
 package org.mmccycle.metrics;
 
+import org.mmccycle.MmcSpringBootTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mmccycle.AccountabilityFixture.clockAt;
 import static org.mmccycle.Http.get;
@@ -18,16 +19,10 @@ import org.mmccycle.process.CycleOpener;
 import org.mmccycle.cycle.Job;
 import org.mmccycle.security.MmcGroups;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureObservability(tracing = false) // tests turn metrics export off unless asked; the same in every web test: one context
-@ActiveProfiles("test")
-class CycleMetricsTest {
+class CycleMetricsTest extends MmcSpringBootTest {
 
   @LocalServerPort int port;
   @Autowired CycleMetrics metrics;
@@ -38,11 +33,11 @@ class CycleMetricsTest {
   @Autowired IdentityService identityService;
   @Autowired JdbcClient jdbc;
 
-  private AccountabilityFixture fixture;
+  private AccountabilityFixture people;
 
   @BeforeEach
   void fixture() {
-    fixture = new AccountabilityFixture(clients, identityService, jdbc);
+    people = new AccountabilityFixture(clients, identityService, jdbc);
   }
 
   @AfterEach
@@ -52,7 +47,7 @@ class CycleMetricsTest {
 
   @Test
   void countsOpenTasksPerStageOverdueTasksPerJobAndTimePerJob() {
-    var client = fixture.client("Old Mill Bakery", "tom", "standard");
+    var client = people.client("Old Mill Bakery", "tom", "standard");
     clockAt("2026-09-22T08:00");
     long openBefore = metrics.openTasks(Job.EXECUTE);
     long overdueBefore = metrics.overdueTasks(Job.EXECUTE);
@@ -76,8 +71,8 @@ class CycleMetricsTest {
 
   @Test
   void prometheusAnswersNobodyAnonymouslyAndOnlyThoseWhoWatchTheProcess() throws Exception {
-    String owner = fixture.user("petra", MmcGroups.PROCESS_OWNERS);
-    String technician = fixture.user("tina", MmcGroups.TECHNICIANS);
+    String owner = people.user("petra", MmcGroups.PROCESS_OWNERS);
+    String technician = people.user("tina", MmcGroups.TECHNICIANS);
 
     assertThat(get(port, "/actuator/prometheus", null, null, null).statusCode()).isEqualTo(401);
     assertThat(get(port, "/actuator/health", null, null, null).statusCode()).isEqualTo(401);

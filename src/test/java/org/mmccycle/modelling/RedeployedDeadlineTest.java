@@ -1,5 +1,6 @@
 package org.mmccycle.modelling;
 
+import org.mmccycle.MmcSpringBootTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mmccycle.AccountabilityFixture.clockAt;
 
@@ -18,17 +19,13 @@ import org.mmccycle.client.ClientRepository;
 import org.mmccycle.process.CycleOpener;
 import org.mmccycle.process.CycleVariables;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * What docs/modelling.md promises an analyst: a model deployed with a new deadline applies to the
  * cycles opened after it, while a cycle already running keeps the deadline it started with.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-class RedeployedDeadlineTest {
+class RedeployedDeadlineTest extends MmcSpringBootTest {
 
   private static final ZoneId BERLIN = AccountabilityFixture.BERLIN;
 

@@ -1,5 +1,6 @@
 package org.mmccycle.onboarding;
 
+import org.mmccycle.MmcSpringBootTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,13 +16,9 @@ import org.mmccycle.checklist.ChecklistRevisions;
 import org.mmccycle.checklist.ChecklistTemplates;
 import org.mmccycle.client.ClientRepository;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class ImportTest {
+class ImportTest extends MmcSpringBootTest {
 
   private static final YearMonth MONTH = YearMonth.parse("2026-11");
   private static final String HEADER = "client_slug,client_name,contact,site_address,technician,device_name,device_kind\n";

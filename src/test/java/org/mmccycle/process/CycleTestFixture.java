@@ -24,7 +24,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.mmccycle.checklist.ChecklistItem;
 import org.mmccycle.checklist.ChecklistRevisions;
@@ -35,7 +34,6 @@ import org.mmccycle.client.Device;
 import org.mmccycle.client.DeviceKind;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -46,7 +44,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class CycleTestFixture {
 
-  /** Registers the fixture and the BPMN coverage gate in the shared test context. */
+  /** Registers the fixture in the shared test context. */
   @TestConfiguration(proxyBeanMethods = false)
   public static class Config {
 
@@ -57,17 +55,6 @@ public class CycleTestFixture {
         ChecklistRevisions revisions) {
       return new CycleTestFixture(clients, opener, runtimeService, taskService, managementService, historyService,
           checklistJson, jdbc, clock.zone(), identityService, revisions);
-    }
-
-    /** Every process test class must cover at least 90 % of the models it runs (reports: target/process-test-coverage). */
-    @Bean
-    @Primary
-    ProcessEngineCoverageProperties processEngineCoverageProperties() {
-      return ProcessEngineCoverageProperties.Companion.builder()
-          .assertClassCoverageAtLeast(0.9)
-          // only the process test classes: ApplicationSecurityTest runs the models without testing their paths
-          .addInclusionPatternForTestClasses("*ProcessTest")
-          .build();
     }
   }
 

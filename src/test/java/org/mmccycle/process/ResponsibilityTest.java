@@ -1,5 +1,6 @@
 package org.mmccycle.process;
 
+import org.mmccycle.MmcSpringBootTest;
 import org.mmccycle.engine.WithoutAuthorization;
 import org.mmccycle.cycle.Job;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,13 +23,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.mmccycle.client.ClientRepository;
 import org.mmccycle.AccountabilityFixture;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest
-@ActiveProfiles("test")
-class ResponsibilityTest {
+class ResponsibilityTest extends MmcSpringBootTest {
 
   @Autowired Responsibility responsibility;
   @Autowired ClientRepository clients;

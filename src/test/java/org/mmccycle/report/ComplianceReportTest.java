@@ -1,5 +1,6 @@
 package org.mmccycle.report;
 
+import org.mmccycle.MmcSpringBootTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mmccycle.AccountabilityFixture.clockAt;
 import static org.mmccycle.Http.get;
@@ -29,21 +30,15 @@ import org.mmccycle.process.CycleOpener;
 import org.mmccycle.cycle.Job;
 import org.mmccycle.security.MmcGroups;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * March 2031, driven through real cycles: Alder did everything on time, Birch executed and filed
  * late and never published, Cedar opened its cycle and did nothing, Dune never had a cycle.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureObservability(tracing = false) // tests turn metrics export off unless asked; the same in every web test: one context
-@ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ComplianceReportTest {
+class ComplianceReportTest extends MmcSpringBootTest {
 
   private static final YearMonth MARCH = YearMonth.of(2031, 3);
 

@@ -22,19 +22,13 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
 import org.junit.jupiter.api.Test;
 import org.mmccycle.MmcSpringBootTest;
 import org.mmccycle.client.ContractClient;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestExecutionListeners;
 
 /** Process_MonthlyMaintenanceRound: opens each active client's cycle once, one job (and at most one incident) per client. */
-@TestExecutionListeners(listeners = ModelScopedCoverageListener.class,
-    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
-@ModelScopedCoverageListener.CoverageWithout(CLIENT_CYCLE_PROCESS)
-@ExcludeFromProcessCoverage
-class MonthlyMaintenanceRoundProcessTest extends MmcSpringBootTest {
+class MonthlyRoundTest extends MmcSpringBootTest {
 
   @Autowired
   private RuntimeService runtimeService;

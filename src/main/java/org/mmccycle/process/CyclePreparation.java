@@ -1,6 +1,5 @@
-package org.mmccycle.cycle;
+package org.mmccycle.process;
 
-import org.mmccycle.process.ChecklistJson;
 import static org.mmccycle.process.CycleVariables.CHECKLIST_ITEMS;
 import static org.mmccycle.process.CycleVariables.CHECKLIST_REVISION;
 import static org.mmccycle.process.CycleVariables.CLIENT_NAME;

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
@@ -29,12 +28,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
-import org.camunda.bpm.model.bpmn.instance.EndEvent;
-import org.camunda.bpm.model.bpmn.instance.EscalationEventDefinition;
-import org.camunda.bpm.model.bpmn.instance.SubProcess;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.Test;
 import org.mmccycle.MmcSpringBootTest;
 import org.mmccycle.checklist.ChecklistItem;
@@ -53,12 +46,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.TestExecutionListeners;
 
-/** Process_ClientMaintenanceCycle, one test per path; BPMN coverage gate: 90 % of the model by this class. */
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
-    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
-class ClientMaintenanceCycleProcessTest extends MmcSpringBootTest {
+/**
+ * The client cycle on the running application: what its steps do beyond the model's paths (visit
+ * rules, revisions, published and filed PDFs, refusals as a 400). The paths themselves: ClientCycleModelTest.
+ */
+class ClientCycleTest extends MmcSpringBootTest {
 
   private static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
 
@@ -309,136 +302,6 @@ class ClientMaintenanceCycleProcessTest extends MmcSpringBootTest {
     Path filed = Path.of((String) runtimeService().getVariable(cycle.getId(), FILED_RECORD));
     assertThat(pdfText(filed)).contains("Missed deadline (execute): what was done").contains("Called the technician; visit rescheduled")
         .contains("Spoke to the service manager");
-  }
-
-  @Test
-  void shouldEscalateToProcessOwnersWhenSchedulingDeadlinePasses() {
-    ContractClient client = fixture.activeClient("Quayside Surveyors");
-    fixture.clockAt(LocalDateTime.of(2026, 11, 2, 8, 0));
-    ProcessInstance cycle = openCycle(client, NOVEMBER);
-    assertThat(fixture.timerJob(cycle.getId(), "Timer_SchedulingDeadline").getDuedate()).isEqualTo(fixture.endOfDay(NOVEMBER, 5));
-
-    fixture.clockAt(LocalDateTime.of(2026, 11, 6, 0, 0, 1));
-    fixture.fireTimer(cycle.getId(), "Timer_SchedulingDeadline");
-
-    assertThat(cycle).isWaitingAt("Task_ScheduleVisit", "Task_ResolveOverdueScheduling")
-        .hasPassed("EndEvent_SchedulingOverdue", "BoundaryEvent_SchedulingOverdue");
-    assertThat(candidateGroups(fixture.task(cycle.getId(), "Task_ResolveOverdueScheduling"))).containsExactly("process-owners");
-
-    shouldEscalateAgainToProcessOwnersAfterTwoUnresolvedDays(cycle, "Scheduling");
-    fixture.resolveOverdue(cycle.getId(), "Task_ResolveOverdueScheduling", "petra");
-    assertThat(cycle).isWaitingAt("Task_ScheduleVisit").hasPassed("EndEvent_SchedulingOverdueResolved");
-  }
-
-  @Test
-  void shouldEscalateToManagerWhenRevisionDeadlinePasses() {
-    ContractClient client = fixture.activeClient("Old Mill Bakery");
-    fixture.clockAt(LocalDateTime.of(2026, 11, 2, 8, 0));
-    ProcessInstance cycle = startCycle(client, NOVEMBER);
-    fixture.executeChecklist(cycle.getId(), "tina");
-    assertThat(fixture.timerJob(cycle.getId(), "Timer_RevisionDeadline").getDuedate())
-        .isEqualTo(fixture.endOfDay(NOVEMBER, 25));
-
-    fixture.clockAt(LocalDateTime.of(2026, 11, 26, 0, 0, 1));
-    fixture.fireTimer(cycle.getId(), "Timer_RevisionDeadline");
-
-    assertThat(cycle).isWaitingAt("Task_ReviseChecklist", "Task_FileRecord", "Task_ResolveOverdueRevision")
-        .hasPassed("EndEvent_RevisionOverdue", "BoundaryEvent_RevisionOverdue")
-        .hasNotPassed("Task_ResolveOverdueExecution", "Task_ResolveOverduePublication", "Task_ResolveOverdueFiling");
-    assertThat(candidateGroups(fixture.task(cycle.getId(), "Task_ResolveOverdueRevision"))).containsExactly("service-managers");
-
-    shouldEscalateAgainToProcessOwnersAfterTwoUnresolvedDays(cycle, "Revision");
-    fixture.resolveOverdue(cycle.getId(), "Task_ResolveOverdueRevision", "sam");
-
-    assertThat(cycle).isWaitingAt("Task_ReviseChecklist", "Task_FileRecord").hasPassed("EndEvent_RevisionOverdueResolved");
-  }
-
-  @Test
-  void shouldEscalateToProcessOwnersWhenPublicationDeadlinePasses() {
-    ContractClient client = fixture.activeClient("Mill Lane Dentists");
-    fixture.clockAt(LocalDateTime.of(2026, 11, 2, 8, 0));
-    ProcessInstance cycle = startCycle(client, NOVEMBER);
-    fixture.executeChecklist(cycle.getId(), "tina");
-    fixture.reviseChecklist(cycle.getId(), "tina", false);
-    assertThat(fixture.timerJob(cycle.getId(), "Timer_PublicationDeadline").getDuedate())
-        .isEqualTo(fixture.endOfDay(NOVEMBER, 25));
-
-    fixture.clockAt(LocalDateTime.of(2026, 11, 26, 0, 0, 1));
-    fixture.fireTimer(cycle.getId(), "Timer_PublicationDeadline");
-
-    assertThat(cycle).isWaitingAt("Task_PublishChecklist", "Task_FileRecord", "Task_ResolveOverduePublication")
-        .hasPassed("EndEvent_PublicationOverdue", "BoundaryEvent_PublicationOverdue")
-        .hasNotPassed("Task_ResolveOverdueRevision");
-    assertThat(candidateGroups(fixture.task(cycle.getId(), "Task_ResolveOverduePublication")))
-        .as("the publishers are service managers: their lateness goes to the process owners").containsExactly("process-owners");
-
-    shouldEscalateAgainToProcessOwnersAfterTwoUnresolvedDays(cycle, "Publication");
-    fixture.resolveOverdue(cycle.getId(), "Task_ResolveOverduePublication", "petra");
-
-    assertThat(cycle).isWaitingAt("Task_PublishChecklist", "Task_FileRecord").hasPassed("EndEvent_PublicationOverdueResolved");
-  }
-
-  @Test
-  void shouldEscalateToManagerWhenFilingDeadlinePasses() {
-    ContractClient client = fixture.activeClient("Lindenallee Pharmacy");
-    fixture.clockAt(LocalDateTime.of(2026, 11, 2, 8, 0));
-    ProcessInstance cycle = startCycle(client, NOVEMBER);
-    fixture.executeChecklist(cycle.getId(), "tina");
-    fixture.reviseChecklist(cycle.getId(), "tina", false);
-    fixture.publishChecklist(cycle.getId(), "sam");
-    fixture.executeDueJobs(cycle.getId());
-    assertThat(fixture.timerJob(cycle.getId(), "Timer_FilingDeadline").getDuedate())
-        .isEqualTo(fixture.endOfDay(NOVEMBER, 30));
-
-    fixture.clockAt(LocalDateTime.of(2026, 12, 1, 0, 0, 1));
-    fixture.fireTimer(cycle.getId(), "Timer_FilingDeadline");
-
-    assertThat(cycle).isWaitingAt("Task_FileRecord", "Task_ResolveOverdueFiling")
-        .hasPassed("EndEvent_FilingOverdue", "BoundaryEvent_FilingOverdue");
-    assertThat(candidateGroups(fixture.task(cycle.getId(), "Task_ResolveOverdueFiling"))).containsExactly("service-managers");
-
-    shouldEscalateAgainToProcessOwnersAfterTwoUnresolvedDays(cycle, "Filing");
-    fixture.resolveOverdue(cycle.getId(), "Task_ResolveOverdueFiling", "sam");
-    assertThat(cycle).isWaitingAt("Task_FileRecord").hasPassed("EndEvent_FilingOverdueResolved");
-
-    // filed late: the cycle still completes
-    fixture.fileRecord(cycle.getId(), "tina");
-    fixture.executeDueJobs(cycle.getId());
-    assertThat(cycle).isEnded().hasPassed("EndEvent_CycleCompleted");
-  }
-
-  /** Camunda silently drops an escalation nobody catches: every one thrown must have a catcher around it. */
-  @Test
-  void shouldCatchEveryEscalationTheModelThrows() {
-    var definition = repositoryService.createProcessDefinitionQuery()
-        .processDefinitionKey(CycleVariables.CLIENT_CYCLE_PROCESS).latestVersion().singleResult();
-    BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition.getId());
-
-    Collection<EndEvent> throwing = model.getModelElementsByType(EndEvent.class).stream()
-        .filter(end -> !end.getChildElementsByType(EscalationEventDefinition.class).isEmpty())
-        .toList();
-    assertThat(throwing).extracting(EndEvent::getId)
-        .containsExactlyInAnyOrder("EndEvent_SchedulingOverdue", "EndEvent_ExecutionOverdue", "EndEvent_RevisionOverdue",
-            "EndEvent_PublicationOverdue", "EndEvent_FilingOverdue");
-
-    for (EndEvent end : throwing) {
-      var escalation = end.getChildElementsByType(EscalationEventDefinition.class).iterator().next().getEscalation();
-      boolean caught = model.getModelElementsByType(BoundaryEvent.class).stream()
-          .filter(boundary -> boundary.getAttachedTo() instanceof SubProcess subProcess && encloses(subProcess, end))
-          .flatMap(boundary -> boundary.getEventDefinitions().stream())
-          .anyMatch(def -> def instanceof EscalationEventDefinition catcher
-              && (catcher.getEscalation() == null || catcher.getEscalation().getEscalationCode().equals(escalation.getEscalationCode())));
-      assertThat(caught).as("escalation %s thrown by %s is caught", escalation.getEscalationCode(), end.getId()).isTrue();
-    }
-  }
-
-  private static boolean encloses(SubProcess subProcess, EndEvent end) {
-    for (var parent = end.getParentElement(); parent != null; parent = parent.getParentElement()) {
-      if (parent == subProcess) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Second level: an escalation unresolved for two days goes to the process owners; the first stays open. */

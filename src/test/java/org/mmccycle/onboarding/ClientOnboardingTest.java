@@ -1,5 +1,6 @@
 package org.mmccycle.onboarding;
 
+import org.mmccycle.MmcSpringBootTest;
 import org.mmccycle.process.OnboardClientDelegate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -17,12 +18,8 @@ import org.mmccycle.TestUsers;
 import org.mmccycle.checklist.ChecklistRevisions;
 import org.mmccycle.client.ClientRepository;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class ClientOnboardingProcessTest {
+class ClientOnboardingTest extends MmcSpringBootTest {
 
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
