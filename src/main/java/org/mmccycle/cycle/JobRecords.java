@@ -6,6 +6,8 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,10 +32,22 @@ public class JobRecords {
     this.jdbc = jdbc;
   }
 
-  /** The cycle's jobs started with these deadlines (a job without one is due by the end of the month). */
+  /** The cycle's jobs started with these deadlines (a job without one is due by the end of the month): one insert for a new cycle. */
   public void scheduled(CycleRecord cycle, Map<Job, Instant> dues) {
+    List<String> known = jdbc.sql("select job from mmc_cycle_job where client_slug = ? and cycle_month = ?")
+        .params(cycle.clientSlug(), month(cycle)).query(String.class).list();
+    List<Object> values = new ArrayList<>();
+    StringBuilder rows = new StringBuilder();
     for (Job job : Job.ofCycle()) {
-      change(cycle, job, "due_at = ?", timestamp(dues.get(job)));
+      if (known.contains(job.key())) {
+        change(cycle, job, "due_at = ?", timestamp(dues.get(job)));
+      } else {
+        rows.append(rows.isEmpty() ? "" : ", ").append("(?, ?, ?, ?)");
+        values.addAll(Arrays.asList(cycle.clientSlug(), month(cycle), job.key(), timestamp(dues.get(job))));
+      }
+    }
+    if (!values.isEmpty()) {
+      jdbc.sql("insert into mmc_cycle_job (client_slug, cycle_month, job, due_at) values " + rows).params(values).update();
     }
   }
 
