@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Writes a benchmark's results into docs/performance.md, between the markers
+ * Writes a benchmark's results into docs/bench-results.md, between the markers
  * {@code <!-- bench:KEY:begin -->} and {@code <!-- bench:KEY:end -->} (appended when missing), with
  * the machine it ran on and the load average when it started. Also echoes it to stdout.
  */
@@ -82,7 +82,7 @@ final class BenchReport {
 
   static synchronized void write(String key, String markdown) throws IOException {
     System.out.println(markdown);
-    Path doc = Path.of(System.getProperty("bench.doc", "docs/performance.md"));
+    Path doc = Path.of(System.getProperty("bench.doc", "docs/bench-results.md"));
     String begin = "<!-- bench:" + key + ":begin -->";
     String end = "<!-- bench:" + key + ":end -->";
     String text = Files.exists(doc) ? Files.readString(doc) : "# Performance\n";

@@ -32,7 +32,7 @@ class RecordRenderBenchmark {
   record Result(int renders, double firstMs, int bytes, double medianMs, double p95Ms, double maxMs, double twoThreadWallMs,
       double medianCpuMs) {}
 
-  /** The bench profile's entry point ({@code mvn -Pbench verify}): 200 renders, table into docs/performance.md. */
+  /** The bench profile's entry point ({@code mvn -Pbench verify}): 200 renders, table into docs/bench-results.md. */
   @Test
   @Timeout(value = 15, unit = TimeUnit.MINUTES)
   void renderFiledRecord() throws Exception {

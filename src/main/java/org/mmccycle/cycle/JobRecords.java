@@ -63,11 +63,19 @@ public class JobRecords {
     change(cycle, job, "assignee = ?", assignee);
   }
 
-  /** The job is done: by whom and when, and how long its task was open. */
-  public void done(CycleRecord cycle, Job job, Instant at, String by) {
+  /**
+   * The job is done: by whom and when, and how long its task was open. {@code due} is the task's due date:
+   * it fills in the job's, for a cycle that was running before job records were kept.
+   */
+  public void done(CycleRecord cycle, Job job, Instant at, String by, Instant due) {
     Instant started = column(cycle, job, "task_started_at");
-    change(cycle, job, "task_open = false, done_at = ?, done_by = ?, work_millis = ?", Timestamp.from(at), by,
-        started == null ? null : Duration.between(started, at).toMillis());
+    Long work = started == null ? null : Duration.between(started, at).toMillis();
+    if (due == null) {
+      change(cycle, job, "task_open = false, done_at = ?, done_by = ?, work_millis = ?", Timestamp.from(at), by, work);
+    } else {
+      change(cycle, job, "task_open = false, done_at = ?, done_by = ?, work_millis = ?, due_at = coalesce(due_at, ?)", Timestamp.from(at),
+          by, work, Timestamp.from(due));
+    }
   }
 
   /** The job's task went away without being done (its cycle was cancelled). */

@@ -1,5 +1,6 @@
 package org.mmccycle.engine;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -11,7 +12,6 @@ import org.camunda.bpm.engine.impl.calendar.MapBusinessCalendarManager;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.mmccycle.cycle.CycleSettings;
 import org.springframework.stereotype.Component;
 import org.springframework.scheduling.support.CronExpression;
 
@@ -35,8 +35,8 @@ final class FirmTimeCalendar extends CycleBusinessCalendar {
 
     private final ZoneId zone;
 
-    Plugin(CycleSettings settings) {
-      this.zone = settings.timeZone();
+    Plugin(Clock clock) {
+      this.zone = clock.getZone();
     }
 
     @Override

@@ -24,7 +24,7 @@ import org.mmccycle.process.CycleVariables;
  * revision it ran ({@code checklistRevision}); the variable's history row is written when its value
  * changes — when the technician submits the executed checklist — and holds the executed checklist
  * from then on, after the cycle ends too. Measured: the month's opening of 10,000 clients writes 17 %
- * fewer bytes to H2 and takes 15 % less time (docs/performance.md).
+ * fewer bytes to H2 and takes 15 % less time (docs/adr/0002).
  *
  * <p>Its id is full's (3): a database created with {@code full} opens as it is, and back again.
  */

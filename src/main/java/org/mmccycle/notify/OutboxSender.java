@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Instant;
 import java.util.Date;
+import jakarta.mail.MessagingException;
 import java.util.List;
 import org.mmccycle.cycle.CycleCalendar;
 import org.slf4j.Logger;
@@ -13,6 +14,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,9 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sends what waits in the {@link MailOutbox}, every {@code mmc.mail.outbox-interval} on Spring's
  * scheduler thread (never an engine thread): messages one by one, and each recipient's new work as
- * one mail once none has come for {@code mmc.mail.new-work-quiet}. A mail the SMTP server refuses is
- * tried again after {@code first-retry}, doubling up to {@code max-retry}, {@code max-attempts} times;
- * then it is given up and logged as an error. Rows are locked while they are sent, so the nodes of a
+ * one mail once none has come for {@code mmc.mail.new-work-quiet}. When the SMTP server does not
+ * answer, the round tries nothing and the mails wait. A mail the server refuses is tried again after
+ * {@code first-retry}, doubling up to {@code max-retry}, {@code max-attempts} times; then it is given up
+ * and logged as an error. Rows are locked while they are sent, so the nodes of a
  * cluster never send one twice. Gauges: {@code mmc_mail_outbox_waiting}, {@code mmc_mail_outbox_given_up}.
  */
 @Component
@@ -63,6 +66,9 @@ public class OutboxSender implements MeterBinder {
           outbox.waiting(settings.maxAttempts()));
       return 0;
     }
+    if (!reachable(mailSender)) {
+      return 0;
+    }
     int sent = 0;
     Batch batch;
     do {
@@ -76,6 +82,23 @@ public class OutboxSender implements MeterBinder {
       sent += newWork == null ? 0 : newWork;
     }
     return sent;
+  }
+
+  /**
+   * Whether the SMTP server answers: when it does not, nothing is tried and nothing counts as an attempt
+   * (a server that is down never makes a mail be given up); the mails wait for the next round.
+   */
+  private boolean reachable(JavaMailSender mailSender) {
+    if (mailSender instanceof JavaMailSenderImpl smtp) {
+      try {
+        smtp.testConnection();
+      } catch (MessagingException e) {
+        LOG.warn("The SMTP server {}:{} does not answer ({}): {} mails wait for the next round", smtp.getHost(), smtp.getPort(),
+            e.getMessage(), outbox.waiting(settings.maxAttempts()));
+        return false;
+      }
+    }
+    return true;
   }
 
   private record Batch(int tried, int sent) {}

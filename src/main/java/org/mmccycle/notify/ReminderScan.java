@@ -2,6 +2,7 @@ package org.mmccycle.notify;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import org.mmccycle.cycle.CycleCalendar;
 import org.mmccycle.cycle.Job;
 import org.mmccycle.cycle.JobRecord;
@@ -10,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reminds whoever works on a job's open task, once, {@code mmc.mail.reminder-business-days} business
@@ -30,8 +31,11 @@ public class ReminderScan {
   private final MmcMailer mailer;
   private final MailSettings settings;
   private final CycleCalendar calendar;
+  private final TransactionTemplate transaction;
 
-  public ReminderScan(JobRecords jobs, Reminders reminders, MmcMailer mailer, MailSettings settings, CycleCalendar calendar) {
+  public ReminderScan(JobRecords jobs, Reminders reminders, MmcMailer mailer, MailSettings settings, CycleCalendar calendar,
+      TransactionTemplate transaction) {
+    this.transaction = transaction;
     this.jobs = jobs;
     this.reminders = reminders;
     this.mailer = mailer;
@@ -49,25 +53,31 @@ public class ReminderScan {
     }
   }
 
-  /** Writes the reminders that are due now; the number of jobs reminded. */
-  @Transactional
+  /** Writes the reminders that are due now, each with its mark in one transaction; the number of jobs reminded. */
   public int remindDue() {
     Instant now = calendar.now();
     int reminded = 0;
     for (JobRecord job : jobs.openDueBefore(now.plus(LOOK_AHEAD))) {
-      if (isDue(job, now) && jobs.markReminded(job.clientSlug(), job.month(), job.job(), now)) {
-        mailer.reminder(TaskNotice.ofOpen(job).get(0));
+      if (isDue(job, now) && Boolean.TRUE.equals(transaction.execute(status -> remind(job, now)))) {
         reminded++;
       }
     }
     return reminded;
   }
 
+  private boolean remind(JobRecord job, Instant now) {
+    if (!jobs.markReminded(job.clientSlug(), job.month(), job.job(), now)) {
+      return false; // another node did
+    }
+    mailer.reminder(TaskNotice.ofOpen(job).get(0));
+    return true;
+  }
+
   private boolean isDue(JobRecord job, Instant now) {
     if (!job.taskOpen() || job.remindedAt() != null || job.due() == null || !now.isBefore(job.due()) || !isMonthly(job.job())) {
       return false;
     }
-    return !now.isBefore(reminders.before(java.util.Date.from(job.due()), settings.reminderBusinessDays()).toInstant());
+    return !now.isBefore(reminders.before(Date.from(job.due()), settings.reminderBusinessDays()).toInstant());
   }
 
   /** The four jobs of the compliance report are reminded; scheduling comes with the month's opening. */

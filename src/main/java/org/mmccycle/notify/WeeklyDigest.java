@@ -8,9 +8,12 @@ import org.mmccycle.cycle.JobRecords;
 import org.mmccycle.security.MmcGroups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.CronTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Every week ({@code mmc.mail.digest-cron}, Monday 07:00 by default) each service manager gets the
@@ -19,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * one digest per node.
  */
 @Component
-public class WeeklyDigest {
+public class WeeklyDigest implements SchedulingConfigurer {
 
   private static final Logger LOG = LoggerFactory.getLogger(WeeklyDigest.class);
 
@@ -27,23 +30,32 @@ public class WeeklyDigest {
   private final MmcMailer mailer;
   private final MailSettings settings;
   private final CycleCalendar calendar;
+  private final String cron;
 
-  public WeeklyDigest(JobRecords jobs, MmcMailer mailer, MailSettings settings, CycleCalendar calendar) {
+  public WeeklyDigest(JobRecords jobs, MmcMailer mailer, MailSettings settings, CycleCalendar calendar,
+      @Value("${mmc.mail.digest-cron:0 0 7 * * MON}") String cron) {
+    this.cron = cron;
     this.jobs = jobs;
     this.mailer = mailer;
     this.settings = settings;
     this.calendar = calendar;
   }
 
-  @Scheduled(cron = "${mmc.mail.digest-cron:0 0 7 * * MON}", zone = "${mmc.cycle.time-zone}")
-  public void scheduled() {
+  /** On {@code mmc.mail.digest-cron} in the firm's zone ({@code -}: never). */
+  @Override
+  public void configureTasks(ScheduledTaskRegistrar registrar) {
+    if (!ScheduledTaskRegistrar.CRON_DISABLED.equals(cron)) {
+      registrar.addCronTask(new CronTask(this::scheduled, new CronTrigger(cron, calendar.zone())));
+    }
+  }
+
+  void scheduled() {
     if (mailer.enabled()) {
       LOG.info("Weekly digest written: {} lines", send());
     }
   }
 
   /** Writes the digest to every service manager now; the number of lines it has. */
-  @Transactional
   public int send() {
     List<MmcMailer.DigestLine> lines = lines();
     mailer.digest(MmcGroups.SERVICE_MANAGERS, lines);

@@ -97,16 +97,16 @@ public class CycleTasks {
     }
   }
 
-  /** A task given to a person: that person hears of it, unless they took it themselves. */
+  /** A task given to a person (or given back): the job's record says who has it; the person hears of it, unless they took it themselves. */
   public void assigned(DelegateTask task) {
     var cycleTask = CycleTask.of(task.getTaskDefinitionKey());
-    if (cycleTask.isEmpty() || task.getAssignee() == null) {
+    if (cycleTask.isEmpty()) {
       return;
     }
     CycleRecord cycle = records.of(task.getProcessInstanceId());
     Job.ofTask(task.getTaskDefinitionKey()).filter(job -> job != Job.ESCALATION)
         .ifPresent(job -> jobs.taskAssigned(cycle, job, task.getAssignee()));
-    if (!task.getAssignee().equals(users.authenticated())) {
+    if (task.getAssignee() != null && !task.getAssignee().equals(users.authenticated())) {
       mailer.newWork(notice(task, cycle));
     }
   }
@@ -137,7 +137,7 @@ public class CycleTasks {
       }
     }
     Job.ofTask(task.getTaskDefinitionKey()).filter(job -> job != Job.ESCALATION)
-        .ifPresent(job -> jobs.done(cycle, job, calendar.now(), users.who(task)));
+        .ifPresent(job -> jobs.done(cycle, job, calendar.now(), users.who(task), instant(task.getDueDate())));
   }
 
   /** A task that went away without being completed (its cycle was cancelled): no longer open in the records. */

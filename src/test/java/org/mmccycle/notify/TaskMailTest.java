@@ -7,14 +7,18 @@ import static org.mmccycle.AccountabilityFixture.email;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +47,8 @@ class TaskMailTest extends MmcSpringBootTest {
   @Autowired OutboxSender sender;
   @Autowired ReminderScan reminders;
   @Autowired WeeklyDigest digest;
+  @Autowired MailOutbox outbox;
+  @Autowired MailSettings settings;
 
   private AccountabilityFixture people;
   private String tina;
@@ -163,21 +169,42 @@ class TaskMailTest extends MmcSpringBootTest {
     }
 
     assertThat(taskService.createTaskQuery().processInstanceIdIn(cycles.toArray(String[]::new)).count()).isEqualTo(20);
-    long written = waiting();
-    assertThat(written).as("the opening wrote its mails and sent none").isGreaterThanOrEqualTo(40);
+    assertThat(waiting()).as("the opening wrote its mails and sent none").isGreaterThanOrEqualTo(40);
 
     clockAt("2032-07-01T06:03");
     assertThat(sender.sendDue()).isZero();
-    assertThat(jdbc.sql("select count(*) from mmc_mail_outbox where sent_at is null and attempts = 1 and last_error is not null")
-        .query(Long.class).single()).isEqualTo(written);
+    assertThat(jdbc.sql("select count(*) from mmc_mail_outbox where attempts > 0").query(Long.class).single())
+        .as("a server that is down uses up no attempt").isZero();
 
     TestSmtp.restart();
-    assertThat(sender.sendDue()).as("not before the retry is due").isZero();
-    clockAt("2032-07-01T06:05");
     assertThat(sender.sendDue()).isPositive();
 
     assertThat(subjectsTo(tina)).containsExactly("[MMC] New work: 20 tasks");
     assertThat(waiting()).isZero();
+  }
+
+  @Test
+  void aMailTheServerRefusesIsTriedAgainLaterAndGivenUpAfterTheLastAttempt() {
+    Instant now = clockAt("2032-10-01T08:00");
+    outbox.add(List.of(new Mail("not an address", "[MMC] Reminder", "…")), now);
+
+    for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
+      assertThat(sender.sendDue()).isZero();
+      var row = jdbc.sql("select attempts, due_at, last_error from mmc_mail_outbox").query((rs, n) -> Map.of(
+          "attempts", rs.getInt("attempts"), "due", rs.getTimestamp("due_at").toInstant(), "error", rs.getString("last_error"))).single();
+      assertThat(row.get("attempts")).isEqualTo(attempt);
+      assertThat(row.get("due")).isEqualTo(now.plus(settings.retryAfter(attempt)));
+      assertThat((String) row.get("error")).isNotBlank();
+      assertThat(sender.sendDue()).as("not before its retry is due").isZero();
+      now = (Instant) row.get("due");
+      ClockUtil.setCurrentTime(Date.from(now));
+    }
+
+    assertThat(sender.sendDue()).isZero();
+    assertThat(outbox.givenUp(settings.maxAttempts())).isEqualTo(1);
+    assertThat(outbox.waiting(settings.maxAttempts())).isZero();
+    assertThat(settings.retryAfter(1)).isEqualTo(Duration.ofMinutes(1));
+    assertThat(settings.retryAfter(7)).isEqualTo(Duration.ofHours(1));
   }
 
   @Test
