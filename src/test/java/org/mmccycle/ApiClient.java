@@ -166,12 +166,25 @@ public final class ApiClient {
     return body.toString();
   }
 
+  /** The request with the session cookie but without Camunda's CSRF token (what another site's page could make a browser send). */
+  public Response sendWithoutCsrfToken(String method, String path, String contentType, String body) {
+    var builder = request(path, false).method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (contentType != null) {
+      builder.header("Content-Type", contentType);
+    }
+    return send(builder);
+  }
+
   private HttpRequest.Builder request(String path) {
+    return request(path, true);
+  }
+
+  private HttpRequest.Builder request(String path, boolean csrfToken) {
     var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "application/json");
     if (user != null) {
       builder.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
-    if (cookies != null) {
+    if (cookies != null && csrfToken) {
       cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue)
           .findFirst().ifPresent(token -> builder.header("X-XSRF-TOKEN", token));
     }

@@ -55,7 +55,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * form (forms/execute-checklist.html) shows every row, Complete is enabled once every row has a
  * status, and every row's status and note come back in the Json variable {@code checklistItems}.
  * Runs the application both from target/classes (like {@code mvn spring-boot:run}) and as the
- * packaged jar ({@code java -jar}), because the form's resource name must resolve in both.
+ * packaged jar ({@code java -jar}), because the form's resource name must resolve in both. With the
+ * jar, the first 30 answers are left as a draft first: they are still there after a reload, in a
+ * second browser logged in as the same technician, and after the application is restarted.
  *
  * <p>Uses the Debian chromium and chromium-driver only: Selenium Manager is never asked for a
  * driver or a browser. With {@code CI=true} a missing chromium fails the test instead of skipping it.
@@ -152,7 +154,7 @@ class ExecuteChecklistBrowserIT {
     awaitTechnicianTask(app);
     step(launch, "month " + month + " opened, a technician's task exists");
 
-    WebDriver browser = startChromium(launch);
+    WebDriver browser = startChromium(launch, "first");
     step(launch, "chromium started");
     try {
       runInTasklist(app, browser, launch, month);
@@ -161,7 +163,7 @@ class ExecuteChecklistBrowserIT {
       String label = launch.name().toLowerCase();
       screenshot(browser, "failure-" + label);
       Files.writeString(RunningApp.OUTPUT.resolve("failure-" + label + ".html"), browser.getPageSource());
-      failure.addSuppressed(new AssertionError(app.describeExit() + app.logTail()));
+      failure.addSuppressed(new AssertionError(APPS.get(launch).describeExit() + APPS.get(launch).logTail())); // restarted, maybe
       throw failure;
     } finally {
       browser.quit();
@@ -179,17 +181,10 @@ class ExecuteChecklistBrowserIT {
     String label = launch.name().toLowerCase();
     WebDriverWait wait = new WebDriverWait(browser, UI_TIMEOUT);
 
-    // log in as tina, technician
-    browser.get(app.baseUrl() + "/camunda/app/tasklist/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys("tina");
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
-    browser.findElement(By.cssSelector("form button[type='submit']")).click();
+    logIn(app, browser, "tina");
 
     // the filter "My group's tasks", then an Execute checklist task
-    By groupFilter = By.xpath("//div[contains(@class,'task-filter')]//h4[contains(@class,'name')]/a[starts-with(normalize-space(), \"My group's tasks\")]");
-    wait.until(ExpectedConditions.elementToBeClickable(groupFilter)).click();
-    wait.until(ExpectedConditions.attributeContains(
-        By.xpath("//div[contains(@class,'task-filter')][.//h4/a[starts-with(normalize-space(), \"My group's tasks\")]]"), "class", "active"));
+    showGroupFilter(browser);
     By executeTask = By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]//h4[contains(@class,'task')]/a[starts-with(normalize-space(), 'Execute checklist')]");
     wait.until(ExpectedConditions.elementToBeClickable(executeTask)).click();
     String taskId = wait.until(driver -> {
@@ -221,20 +216,42 @@ class ExecuteChecklistBrowserIT {
     List<String> expectedStatus = new ArrayList<>();
     List<String> expectedNote = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
-      String status = STATUSES[i % STATUSES.length];
+      expectedStatus.add(STATUSES[i % STATUSES.length]);
       // a few notes with quotes, markup characters and umlauts; short ones elsewhere: every key is an
       // input event that waits for a frame (~15 ms), and a checklist has around a hundred rows
-      String note = i < 3 ? "Row " + (i + 1) + ": \"ok\" & <fine> – ü" : "n" + (i + 1);
-      List<?> controls = (List<?>) ((JavascriptExecutor) browser).executeScript(
-          "var row = document.querySelectorAll(arguments[0])[arguments[1]];"
-              + "row.scrollIntoView({block: 'center'});"
-              + "return [row.querySelector('input[type=radio][value=' + arguments[2] + ']').closest('label'),"
-              + " row.querySelector('.mmc-note')];",
-          "form .mmc-item[data-item-id]", i, status);
-      ((WebElement) controls.get(0)).click();
-      ((WebElement) controls.get(1)).sendKeys(note);
-      expectedStatus.add(status);
-      expectedNote.add(note);
+      expectedNote.add(i < 3 ? "Row " + (i + 1) + ": \"ok\" & <fine> – ü" : "n" + (i + 1));
+    }
+    int drafted = 0;
+    if (launch == Launch.JAR) {
+      // the answers are saved on the server as she works: a reload, a second browser and a restart keep them
+      drafted = DRAFTED;
+      for (int i = 0; i < drafted; i++) {
+        answer(browser, i, expectedStatus.get(i), expectedNote.get(i));
+      }
+      awaitDraftOnServer(app, taskId, drafted);
+      step(launch, drafted + " answers saved as a draft");
+      browser.navigate().refresh();
+      awaitAnswered(browser, expectedStatus.subList(0, drafted), expectedNote.subList(0, drafted));
+      step(launch, "after a reload: " + drafted + " answered");
+      WebDriver second = startChromium(launch, "second");
+      try {
+        logIn(app, second, "tina");
+        openTask(app, second, taskId);
+        awaitAnswered(second, expectedStatus.subList(0, drafted), expectedNote.subList(0, drafted));
+        step(launch, "in a second browser: " + drafted + " answered");
+      } finally {
+        second.quit();
+      }
+      app = app.restart().awaitReady();
+      APPS.put(launch, app);
+      step(launch, "application restarted");
+      logIn(app, browser, "tina");
+      openTask(app, browser, taskId);
+      awaitAnswered(browser, expectedStatus.subList(0, drafted), expectedNote.subList(0, drafted));
+      step(launch, "after a restart: " + drafted + " answered");
+    }
+    for (int i = drafted; i < ids.size(); i++) {
+      answer(browser, i, expectedStatus.get(i), expectedNote.get(i));
     }
     click(browser, browser.findElement(By.xpath("//label[.//input[@type='radio' and @value='on-site']]")));
     String suggestion = "GB-SRV01 logs moved from C: to D:; add the new NAS to the backup section";
@@ -268,6 +285,7 @@ class ExecuteChecklistBrowserIT {
       assertTrue(ITEM_FIELDS.containsAll(row.keySet()), "row " + i + " has unexpected fields: " + row.keySet());
     }
     assertEquals("on-site", historicValue(app, processInstanceId, "visitMode").path("value").asText());
+    assertEquals(404, app.get("/api/tasks/" + taskId + "/draft", "tina").statusCode(), "the completion removed the draft");
     reviseInTasklist(app, browser, launch, processInstanceId);
     assertEquals(suggestion, historicValue(app, processInstanceId, "revisionSuggestions").path("value").asText());
     assertEquals("tina", historicValue(app, processInstanceId, "executedBy").path("value").asText(), "executedBy");
@@ -282,6 +300,7 @@ class ExecuteChecklistBrowserIT {
     WebDriverWait wait = new WebDriverWait(browser, UI_TIMEOUT);
     String reviseId = awaitTask(app, processInstanceId, "Task_ReviseChecklist");
     browser.navigate().refresh();
+    showGroupFilter(browser); // after a restart the page was opened by the task's link, without a filter
     By reviseTask = By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]//h4[contains(@class,'task')]/a[starts-with(normalize-space(), 'Revise checklist')]");
     wait.until(ExpectedConditions.elementToBeClickable(reviseTask)).click();
     wait.until(driver -> driver.getCurrentUrl().contains("task=" + reviseId));
@@ -304,6 +323,77 @@ class ExecuteChecklistBrowserIT {
     JsonNode stored = json(app.get("/api/clients/" + slug + "/checklist/revisions/" + revision, "demo"));
     assertEquals(reworded, stored.path("items").path(0).path("text").asText(), "the reworded item is stored: " + stored);
     assertEquals("Logs moved from C: to D:", stored.path("changeNote").asText());
+  }
+
+  /** How many answers the test leaves in the draft before the reload, the second browser and the restart. */
+  private static final int DRAFTED = 30;
+
+  private static void logIn(RunningApp app, WebDriver browser, String user) {
+    WebDriverWait wait = new WebDriverWait(browser, UI_TIMEOUT);
+    browser.get(app.baseUrl() + "/camunda/app/tasklist/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys(user);
+    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+    browser.findElement(By.cssSelector("form button[type='submit']")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter")));
+  }
+
+  /** Tasklist's filter "My group's tasks" selected. */
+  private static void showGroupFilter(WebDriver browser) {
+    WebDriverWait wait = new WebDriverWait(browser, UI_TIMEOUT);
+    By groupFilter = By.xpath("//div[contains(@class,'task-filter')]//h4[contains(@class,'name')]/a[starts-with(normalize-space(), \"My group's tasks\")]");
+    wait.until(ExpectedConditions.elementToBeClickable(groupFilter)).click();
+    wait.until(ExpectedConditions.attributeContains(
+        By.xpath("//div[contains(@class,'task-filter')][.//h4/a[starts-with(normalize-space(), \"My group's tasks\")]]"), "class", "active"));
+  }
+
+  /** The task's form, opened by its link (as from a mail or a second device). */
+  private static void openTask(RunningApp app, WebDriver browser, String taskId) {
+    browser.get(app.baseUrl() + "/camunda/app/tasklist/default/#/?task=" + taskId);
+    new WebDriverWait(browser, UI_TIMEOUT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form .mmc-item[data-item-id]")));
+  }
+
+  /** One row answered like a person does: the status clicked, the note typed. */
+  private static void answer(WebDriver browser, int row, String status, String note) {
+    List<?> controls = (List<?>) ((JavascriptExecutor) browser).executeScript(
+        "var row = document.querySelectorAll(arguments[0])[arguments[1]];"
+            + "row.scrollIntoView({block: 'center'});"
+            + "return [row.querySelector('input[type=radio][value=' + arguments[2] + ']').closest('label'),"
+            + " row.querySelector('.mmc-note')];",
+        "form .mmc-item[data-item-id]", row, status);
+    ((WebElement) controls.get(0)).click();
+    ((WebElement) controls.get(1)).sendKeys(note);
+  }
+
+  /** The form shows exactly these first rows answered (status and note), and no other row. */
+  private static void awaitAnswered(WebDriver browser, List<String> statuses, List<String> notes) {
+    new WebDriverWait(browser, UI_TIMEOUT).until(driver -> ((Number) ((JavascriptExecutor) driver).executeScript(
+        "return document.querySelectorAll('form .mmc-item input[type=radio]:checked').length")).intValue() == statuses.size());
+    List<?> shown = (List<?>) ((JavascriptExecutor) browser).executeScript(
+        "return Array.prototype.slice.call(document.querySelectorAll('form .mmc-item[data-item-id]'), 0, arguments[0]).map(function (row) {"
+            + " var checked = row.querySelector('input[type=radio]:checked');"
+            + " return (checked ? checked.value : '') + '|' + row.querySelector('.mmc-note').value; });", statuses.size());
+    for (int i = 0; i < statuses.size(); i++) {
+      assertEquals(statuses.get(i) + "|" + notes.get(i), shown.get(i), "row " + i + " as restored from the draft");
+    }
+    assertTrue(browser.findElement(By.cssSelector(".mmc-counts")).getText().contains(statuses.size() + " of "),
+        "the progress counts the restored answers: " + browser.findElement(By.cssSelector(".mmc-counts")).getText());
+  }
+
+  /** The draft on the server has the answers (the form saves a moment after the last change). */
+  private static void awaitDraftOnServer(RunningApp app, String taskId, int answers) throws IOException {
+    Instant deadline = Instant.now().plus(UI_TIMEOUT);
+    JsonNode draft = null;
+    while (Instant.now().isBefore(deadline)) {
+      HttpResponse<String> response = app.get("/api/tasks/" + taskId + "/draft", "tina");
+      if (response.statusCode() == 200) {
+        draft = JSON.readTree(response.body());
+        if (draft.path("draft").path("answers").size() == answers) {
+          return;
+        }
+      }
+      RunningApp.sleep(300);
+    }
+    fail("the draft of " + taskId + " never had " + answers + " answers: " + draft);
   }
 
   private static String awaitTask(RunningApp app, String processInstanceId, String taskKey) throws IOException {
@@ -393,7 +483,7 @@ class ExecuteChecklistBrowserIT {
     return JSON.readTree(response.body());
   }
 
-  private static WebDriver startChromium(Launch launch) throws IOException {
+  private static WebDriver startChromium(Launch launch, String name) throws IOException {
     Path profile = Files.createTempDirectory("mmc-chromium-");
     profile.toFile().deleteOnExit();
     ChromeOptions options = new ChromeOptions();
@@ -404,7 +494,7 @@ class ExecuteChecklistBrowserIT {
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort()
-        .withLogFile(RunningApp.OUTPUT.resolve("chromedriver-" + launch.name().toLowerCase() + ".log").toFile())
+        .withLogFile(RunningApp.OUTPUT.resolve("chromedriver-" + launch.name().toLowerCase() + "-" + name + ".log").toFile())
         .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().window().setSize(new Dimension(1440, 1400));

@@ -56,8 +56,16 @@ final class RunningApp implements AutoCloseable {
   static RunningApp start(Launch launch) throws IOException {
     Files.createDirectories(OUTPUT);
     Path workDir = Files.createTempDirectory(OUTPUT, "work-" + launch.name().toLowerCase() + "-");
-    Path log = OUTPUT.resolve("app-" + launch.name().toLowerCase() + ".log");
-    int port = freePort();
+    return start(launch, workDir, freePort(), OUTPUT.resolve("app-" + launch.name().toLowerCase() + ".log"));
+  }
+
+  /** Stops the application (as an operator does: SIGTERM, graceful) and starts it again on its folder, database and port. */
+  RunningApp restart() throws IOException {
+    close();
+    return start(launch, workDir, port, OUTPUT.resolve("app-" + launch.name().toLowerCase() + "-restarted.log"));
+  }
+
+  private static RunningApp start(Launch launch, Path workDir, int port, Path log) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> arguments = new ArrayList<>();
     arguments.add("-Djava.io.tmpdir=" + Files.createDirectories(workDir.resolve("tmp")));

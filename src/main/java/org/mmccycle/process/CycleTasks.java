@@ -23,6 +23,7 @@ import org.mmccycle.cycle.CycleRecord;
 import org.mmccycle.cycle.CycleRecords;
 import org.mmccycle.cycle.Job;
 import org.mmccycle.cycle.JobRecords;
+import org.mmccycle.draft.TaskDrafts;
 import org.mmccycle.notify.MmcMailer;
 import org.mmccycle.notify.TaskNotice;
 import org.springframework.stereotype.Component;
@@ -45,9 +46,11 @@ public class CycleTasks {
   private final JobRecords jobs;
   private final MmcMailer mailer;
   private final CycleCalendar calendar;
+  private final TaskDrafts drafts;
 
   public CycleTasks(VisitListener visits, RevisionListener revisions, TaskRecorder recorder, TaskUsers users, CycleRecords records,
-      JobRecords jobs, MmcMailer mailer, CycleCalendar calendar) {
+      JobRecords jobs, MmcMailer mailer, CycleCalendar calendar, TaskDrafts drafts) {
+    this.drafts = drafts;
     this.visits = visits;
     this.revisions = revisions;
     this.recorder = recorder;
@@ -117,6 +120,7 @@ public class CycleTasks {
       return;
     }
     CycleRecord cycle = records.of(task.getProcessInstanceId());
+    drafts.discard(task.getId());
     switch (cycleTask.get()) {
       case SCHEDULE -> visits.scheduled(task);
       case EXECUTE -> {
@@ -147,6 +151,7 @@ public class CycleTasks {
       return;
     }
     CycleRecord cycle = records.of(task.getProcessInstanceId());
+    drafts.discard(task.getId());
     if (cycleTask.get() == CycleTask.RESOLVE_OVERDUE) {
       jobs.escalationClosed(cycle, overdueJob(task));
     }

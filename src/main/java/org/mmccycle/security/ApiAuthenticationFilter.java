@@ -15,10 +15,14 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * HTTP Basic for our own /api, checked against Camunda's users. While the request runs, the engine
+ * HTTP Basic for our own /api, checked against Camunda's users, or, without an Authorization header,
+ * the Camunda web apps' session of the same browser (with their CSRF token for changes). While the request runs, the engine
  * knows who is calling (so Camunda's authorizations apply to what our API does through it).
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
+
+  static final String CSRF_HEADER = "X-XSRF-TOKEN";
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
   private final IdentityService identityService;
   private final Set<String> requiredGroups;
@@ -36,28 +40,61 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String[] credentials = basicCredentials(request.getHeader("Authorization"));
-    if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
-      response.setHeader("WWW-Authenticate", "Basic realm=\"MMC Cycle\"");
-      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      response.getWriter().write("{\"status\":401,\"title\":\"Unauthorized\",\"detail\":\"log in with HTTP Basic as a Camunda user\"}");
+    String user = request.getHeader("Authorization") == null ? sessionUser(request, response) : basicUser(request, response);
+    if (user == null) {
       return;
     }
-    List<String> groups = identityService.createGroupQuery().groupMember(credentials[0]).list()
+    List<String> groups = identityService.createGroupQuery().groupMember(user).list()
         .stream().map(Group::getId).toList();
     if (!requiredGroups.isEmpty() && groups.stream().noneMatch(requiredGroups::contains)) {
-      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      response.getWriter().write("{\"status\":403,\"title\":\"Forbidden\",\"detail\":\"only " + String.join(", ", requiredGroups.stream().sorted().toList()) + "\"}");
+      refuse(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", "only " + String.join(", ", requiredGroups.stream().sorted().toList()));
       return;
     }
     try {
-      identityService.setAuthentication(credentials[0], groups);
+      identityService.setAuthentication(user, groups);
       chain.doFilter(request, response);
     } finally {
       identityService.clearAuthentication();
     }
+  }
+
+  /** The user of valid Basic credentials, or null (401 sent). */
+  private String basicUser(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    String[] credentials = basicCredentials(request.getHeader("Authorization"));
+    if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"MMC Cycle\"");
+      refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", "log in with HTTP Basic as a Camunda user");
+      return null;
+    }
+    return credentials[0];
+  }
+
+  /**
+   * The user logged in to the Camunda web apps in this browser (Tasklist's forms and the MMC pages call
+   * our API with that session, no second login), or null (401 sent; no Basic challenge, so a browser
+   * shows no login dialog). A request that changes something must carry the web apps' CSRF token in
+   * {@value #CSRF_HEADER}, as Tasklist's own requests do; without it, 403.
+   */
+  private String sessionUser(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    var user = WebappSession.user(request);
+    if (user.isEmpty()) {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"MMC Cycle\"");
+      refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+          "log in to Tasklist or Cockpit in this browser, or send HTTP Basic credentials of a Camunda user");
+      return null;
+    }
+    if (!SAFE_METHODS.contains(request.getMethod()) && !WebappSession.csrfTokenMatches(request, request.getHeader(CSRF_HEADER))) {
+      refuse(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+          "a change made with the web apps' session needs their CSRF token in the " + CSRF_HEADER + " header (the XSRF-TOKEN cookie)");
+      return null;
+    }
+    return user.get().getName();
+  }
+
+  private static void refuse(HttpServletResponse response, int status, String title, String detail) throws IOException {
+    response.setStatus(status);
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.getWriter().write("{\"status\":" + status + ",\"title\":\"" + title + "\",\"detail\":\"" + detail + "\"}");
   }
 
   private static String[] basicCredentials(String header) {

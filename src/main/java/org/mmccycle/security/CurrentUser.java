@@ -1,6 +1,7 @@
 package org.mmccycle.security;
 
 import java.util.Arrays;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
@@ -23,6 +24,12 @@ public class CurrentUser {
       throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "log in with HTTP Basic as a Camunda user");
     }
     return authentication.getUserId();
+  }
+
+  /** The caller's groups. */
+  public List<String> groups() {
+    id();
+    return identityService.getCurrentAuthentication().getGroupIds();
   }
 
   /** Refuses with 403 unless the caller is in one of the groups (Camunda admins always are). */

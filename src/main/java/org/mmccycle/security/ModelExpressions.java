@@ -38,6 +38,7 @@ public final class ModelExpressions {
       entry("responsibility", Set.of("candidateGroup", "assignee", "escalationGroup")),
       entry("reminders", Set.of("before")),
       entry("followUps", Set.of("summary")),
+      entry("openMonthDelegate", Set.of()),
       entry("listActiveClientsDelegate", Set.of()),
       entry("requestClientCyclesDelegate", Set.of()),
       entry("openClientCyclesDelegate", Set.of()),

@@ -46,7 +46,8 @@ public final class TaskClaims extends AbstractBpmnParseListener implements TaskL
     }
   }
 
-  private static boolean mayReassign(List<String> groups) {
+  /** Service managers and administrators may take over or hand on a task someone else holds. */
+  static boolean mayReassign(List<String> groups) {
     return groups != null && groups.stream().anyMatch(MAY_REASSIGN::contains);
   }
 

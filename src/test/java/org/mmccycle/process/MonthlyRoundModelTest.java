@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
 import java.time.LocalDateTime;
@@ -28,9 +29,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Process_MonthlyMaintenanceRound and Process_ClientCycleOpening on a plain engine, delegates mocked:
  * the timer on the 1st and a service manager's message both list the clients, then request their
- * cycles in a job of its own; each batch opens its clients in a job of its own. Gate: 90 % of both.
+ * cycles in a job of its own; each batch opens its clients in a job of its own; Tasklist's start form
+ * "Open a month's cycles" hands its month to the round. Gate: 90 % of the three.
  */
-@Deployment(resources = {"processes/monthly-maintenance-round.bpmn", "processes/client-cycle-opening.bpmn"})
+@Deployment(resources = {"processes/monthly-maintenance-round.bpmn", "processes/client-cycle-opening.bpmn", "processes/open-month.bpmn"})
 class MonthlyRoundModelTest {
 
   @RegisterExtension
@@ -46,6 +48,7 @@ class MonthlyRoundModelTest {
       execution.setVariable(CycleVariables.CLIENT_SLUGS, List.of("harbour", "kessler"));
     });
     Mocks.register("requestClientCyclesDelegate", (JavaDelegate) execution -> ran.add("request"));
+    Mocks.register("openMonthDelegate", (JavaDelegate) execution -> ran.add("open month " + execution.getVariable(CycleVariables.MONTH)));
     Mocks.register("openClientCyclesDelegate", (JavaDelegate) execution -> ran.add("open " + execution.getVariable(CycleVariables.CLIENT_SLUGS)));
   }
 
@@ -83,6 +86,17 @@ class MonthlyRoundModelTest {
     execute(job("Task_RequestClientCycles", round));
     assertThat(round).isEnded();
     assertThat(ran).containsExactly("list 2026-12", "request");
+  }
+
+  /** Tasklist's Start process → Open a month's cycles: the start form's month goes to the round in the same transaction. */
+  @Test
+  void aServiceManagerOpensAMonthFromTasklistsStartForm() {
+    String definition = repositoryService().createProcessDefinitionQuery().processDefinitionKey("Process_OpenMonth").singleResult().getId();
+
+    ProcessInstance started = engine.getProcessEngine().getFormService().submitStartForm(definition, Map.of(CycleVariables.MONTH, "2026-12"));
+
+    assertThat(started).isEnded().hasPassed("StartEvent_MonthRequested", "Task_OpenMonth", "EndEvent_MonthOpened");
+    assertThat(ran).containsExactly("open month 2026-12");
   }
 
   @Test

@@ -23,9 +23,11 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.mmccycle.ApiClient;
 import org.mmccycle.MmcSpringBootTest;
 import org.mmccycle.client.ContractClient;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Process_MonthlyMaintenanceRound: opens each active client's cycle once, one job (and at most one incident) per client. */
 class MonthlyRoundTest extends MmcSpringBootTest {
@@ -38,6 +40,8 @@ class MonthlyRoundTest extends MmcSpringBootTest {
   private HistoryService historyService;
   @Autowired
   private org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  @LocalServerPort
+  private int port;
 
   @Test
   void shouldOpenOneCyclePerActiveClientWhenTheMonthStarts() {
@@ -175,6 +179,36 @@ class MonthlyRoundTest extends MmcSpringBootTest {
     assertThat(batches).extracting(HistoricProcessInstance::getBusinessKey).contains("opening:2027-09:1-" + Math.min(50, listed));
     fixture.executeOpenings();
     active.forEach(client -> assertWaitsToBeScheduled(client, september));
+  }
+
+  /** Tasklist's Start process → Open a month's cycles, through the web apps' API with sam's session, as Tasklist sends it. */
+  @Test
+  void shouldOpenAMonthFromTasklistsStartFormForServiceManagersOnly() throws Exception {
+    ContractClient dental = fixture.activeClient("Harbour Dental");
+    fixture.clockAt(LocalDateTime.of(2028, 1, 20, 9, 0));
+    String sam = fixture.user("roundsam", org.mmccycle.security.MmcGroups.SERVICE_MANAGERS, "round-secret-1");
+    String tina = fixture.user("roundtina", org.mmccycle.security.MmcGroups.TECHNICIANS, "round-secret-1");
+    String submit = "/camunda/api/engine/engine/default/process-definition/key/Process_OpenMonth/submit-form";
+
+    ApiClient.Response started = ApiClient.webappSession(port, sam, "round-secret-1")
+        .postJson(submit, "{\"variables\":{\"month\":{\"value\":\"2028-02\",\"type\":\"String\"}}}");
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    String opening = new com.fasterxml.jackson.databind.ObjectMapper().readTree(started.body()).path("id").asText();
+    assertThat(ended(opening)).isTrue();
+    assertThat(fixture.historicVariable(opening, "openedClients")).as("active clients the round opens").isNotEqualTo(0);
+    ProcessInstance round = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("round:2028-02").singleResult();
+    assertThat(round).as("the month's round").isNotNull();
+    fixture.executeDueJobs(round.getId());
+    fixture.executeOpenings();
+    assertWaitsToBeScheduled(dental, YearMonth.of(2028, 2));
+
+    ApiClient.Response tooFar = ApiClient.webappSession(port, sam, "round-secret-1")
+        .postJson(submit, "{\"variables\":{\"month\":{\"value\":\"2040-01\",\"type\":\"String\"}}}");
+    assertThat(tooFar.status()).isEqualTo(400);
+    assertThat(tooFar.body()).contains("month 2040-01 is too far from now");
+    ApiClient.Response technician = ApiClient.webappSession(port, tina, "round-secret-1")
+        .postJson(submit, "{\"variables\":{\"month\":{\"value\":\"2028-02\",\"type\":\"String\"}}}");
+    assertThat(technician.status()).as(technician.body()).isEqualTo(403);
   }
 
   @Test

@@ -44,7 +44,7 @@ class ApplicationSecurityTest extends MmcSpringBootTest {
     assertThat(repositoryService.createProcessDefinitionQuery().deploymentId(latest.getId()).list())
         .extracting(definition -> definition.getKey())
         .containsExactlyInAnyOrder("Process_ClientMaintenanceCycle", "Process_MonthlyMaintenanceRound", "Process_ClientOnboarding",
-            "Process_ClientCycleOpening");
+            "Process_ClientCycleOpening", "Process_OpenMonth");
   }
 
   @Test
