@@ -85,7 +85,7 @@ final class BenchReport {
     Path doc = Path.of(System.getProperty("bench.doc", "docs/bench-results.md"));
     String begin = "<!-- bench:" + key + ":begin -->";
     String end = "<!-- bench:" + key + ":end -->";
-    String text = Files.exists(doc) ? Files.readString(doc) : "# Performance\n";
+    String text = Files.exists(doc) ? Files.readString(doc) : "# Benchmark results\n";
     String block = begin + "\n" + markdown.strip() + "\n" + end;
     int b = text.indexOf(begin);
     int e = text.indexOf(end);

@@ -1,6 +1,5 @@
 package org.mmccycle.process;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mmccycle.cycle.CycleCalendar;
@@ -30,13 +29,8 @@ public class OpenMonthDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object requested = execution.getVariable(CycleVariables.MONTH);
-    MonthRounds.MonthOpening opening;
-    try {
-      opening = rounds.open(months.requireOpenable(calendar.monthOrCurrent(requested == null ? null : requested.toString())));
-    } catch (IllegalArgumentException wrongMonth) {
-      throw new BadUserRequestException(wrongMonth.getMessage());
-    }
+    MonthRounds.MonthOpening opening = rounds.open(
+        ListActiveClientsDelegate.openableMonth(execution.getVariable(CycleVariables.MONTH), calendar, months));
     execution.setVariable(CycleVariables.CYCLE_MONTH, opening.month());
     execution.setVariable(OPENED_CLIENTS, opening.clients());
   }

@@ -16,8 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * HTTP Basic for our own /api, checked against Camunda's users, or, without an Authorization header,
- * the Camunda web apps' session of the same browser (with their CSRF token for changes). While the request runs, the engine
- * knows who is calling (so Camunda's authorizations apply to what our API does through it).
+ * the Camunda web apps' session of the same browser (with their CSRF token for changes). While the
+ * request runs, the engine knows who is calling (so Camunda's authorizations apply to what our API
+ * does through it).
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -71,8 +72,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
   /**
    * The user logged in to the Camunda web apps in this browser (Tasklist's forms and the MMC pages call
-   * our API with that session, no second login), or null (401 sent; no Basic challenge, so a browser
-   * shows no login dialog). A request that changes something must carry the web apps' CSRF token in
+   * our API with that session, no second login), or null (401 sent, with the Basic challenge for
+   * clients that log in that way). A request that changes something must carry the web apps' CSRF token in
    * {@value #CSRF_HEADER}, as Tasklist's own requests do; without it, 403.
    */
   private String sessionUser(HttpServletRequest request, HttpServletResponse response) throws IOException {
