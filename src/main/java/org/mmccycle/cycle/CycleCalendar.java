@@ -3,9 +3,13 @@ package org.mmccycle.cycle;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +33,21 @@ public class CycleCalendar {
   public ZoneId zone() {
     return clock.getZone();
   }
+
+  /**
+   * A deadline as people read it, in the firm's zone: "the end of Sun 20 Dec 2026" for the midnight that
+   * ends a day (how the models set deadlines), else "Mon 21 Dec 2026, 14:30".
+   */
+  public String describeDeadline(Instant deadline) {
+    ZonedDateTime at = deadline.atZone(zone());
+    if (at.toLocalTime().equals(LocalTime.MIDNIGHT)) {
+      return "the end of " + at.minusDays(1).format(DAY);
+    }
+    return at.format(DAY) + ", " + at.format(TIME);
+  }
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
   public LocalDate today() {
     return LocalDate.now(clock);

@@ -70,6 +70,11 @@ public enum Job {
     return label;
   }
 
+  /** The job's deadline as people say it: "Execution", "Publication"; null for the escalation. */
+  public String noun() {
+    return noun;
+  }
+
   /** The user task of the client cycle model that does this job, or null. */
   public String taskDefinitionKey() {
     return taskDefinitionKey;

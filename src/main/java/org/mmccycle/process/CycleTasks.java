@@ -6,24 +6,34 @@ import static org.mmccycle.process.CycleVariables.FILED_AT;
 import static org.mmccycle.process.CycleVariables.FILED_BY;
 import static org.mmccycle.process.CycleVariables.FILING_NOTE;
 import static org.mmccycle.process.CycleVariables.FOLLOW_UP_NOTE;
+import static org.mmccycle.process.CycleVariables.OVERDUE_DEADLINE;
+import static org.mmccycle.process.CycleVariables.OVERDUE_DUE;
+import static org.mmccycle.process.CycleVariables.OVERDUE_TASKS;
 import static org.mmccycle.process.CycleVariables.PUBLISHED_AT;
 import static org.mmccycle.process.CycleVariables.PUBLISHED_BY;
 import static org.mmccycle.process.CycleVariables.RESOLUTION_NOTE;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.mmccycle.cycle.CycleCalendar;
 import org.mmccycle.cycle.CycleRecord;
 import org.mmccycle.cycle.CycleRecords;
 import org.mmccycle.cycle.Job;
+import org.mmccycle.cycle.JobRecord;
 import org.mmccycle.cycle.JobRecords;
 import org.mmccycle.draft.TaskDrafts;
+import org.mmccycle.notify.MailSettings;
 import org.mmccycle.notify.MmcMailer;
 import org.mmccycle.notify.TaskNotice;
 import org.springframework.stereotype.Component;
@@ -47,10 +57,12 @@ public class CycleTasks {
   private final MmcMailer mailer;
   private final CycleCalendar calendar;
   private final TaskDrafts drafts;
+  private final MailSettings mailSettings;
 
   public CycleTasks(VisitListener visits, RevisionListener revisions, TaskRecorder recorder, TaskUsers users, CycleRecords records,
-      JobRecords jobs, MmcMailer mailer, CycleCalendar calendar, TaskDrafts drafts) {
+      JobRecords jobs, MmcMailer mailer, CycleCalendar calendar, TaskDrafts drafts, MailSettings mailSettings) {
     this.drafts = drafts;
+    this.mailSettings = mailSettings;
     this.visits = visits;
     this.revisions = revisions;
     this.recorder = recorder;
@@ -94,6 +106,7 @@ public class CycleTasks {
         if (cycleTask.get() == CycleTask.RESOLVE_OVERDUE) {
           jobs.overdue(cycle, overdue, calendar.now(), instant(task.getDueDate()), candidateGroup(task));
         }
+        describeLateWork(task, cycle, overdue);
         mailer.escalation((cycleTask.get() == CycleTask.REVIEW_UNRESOLVED ? "unresolved for 2 days, " : "") + overdue.label(),
             cycle.clientName(), stillOpen(cycle, overdue), groups(task));
       }
@@ -171,6 +184,37 @@ public class CycleTasks {
         .map(job -> new TaskNotice(job.job().label(), cycle.clientName(), job.cycleKey(), job.due() == null ? null : Date.from(job.due()),
             job.assignee(), job.candidateGroups()))
         .toList();
+  }
+
+  /**
+   * What the person resolving an overdue job reads in its form (task-local variables): which deadline
+   * passed and when it was due, and each late task with who holds it (or that nobody has claimed it)
+   * and a link to it in Tasklist.
+   */
+  private void describeLateWork(DelegateTask resolve, CycleRecord cycle, Job overdue) {
+    Instant due = jobs.ofCycle(cycle.clientSlug(), cycle.month()).stream().filter(job -> job.job() == overdue)
+        .map(JobRecord::due).filter(Objects::nonNull).findFirst().orElse(null);
+    List<String> late = new ArrayList<>();
+    for (Task open : resolve.getProcessEngineServices().getTaskService().createTaskQuery()
+        .processInstanceId(resolve.getProcessInstanceId()).orderByTaskCreateTime().asc().list()) {
+      Job job = Job.ofTask(open.getTaskDefinitionKey()).orElse(null);
+      if (job == null || job == Job.ESCALATION || !Objects.equals(job.deadlineVariable(), overdue.deadlineVariable())) {
+        continue;
+      }
+      String holder = open.getAssignee() == null
+          ? "nobody has claimed it yet (" + String.join(", ", groups(resolve.getProcessEngineServices().getTaskService(), open)) + ")"
+          : "held by " + open.getAssignee();
+      late.add("- [" + open.getName() + "](" + mailSettings.tasklistUrl() + "#/?task=" + open.getId() + "): " + holder);
+    }
+    resolve.setVariableLocal(OVERDUE_DEADLINE, overdue.noun());
+    resolve.setVariableLocal(OVERDUE_DUE, due == null ? "(no due date recorded)" : calendar.describeDeadline(due));
+    resolve.setVariableLocal(OVERDUE_TASKS, late.isEmpty() ? "The late task is done by now." : String.join("\n", late));
+  }
+
+  private static List<String> groups(TaskService taskService, Task task) {
+    return taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId).toList();
   }
 
   private TaskNotice notice(DelegateTask task, CycleRecord cycle) {

@@ -48,6 +48,14 @@ public final class CycleVariables {
   public static final String ISSUE_SUMMARY = "issueSummary";
   /** Resolve overdue …, Review unresolved …: what was done about the missed deadline. */
   public static final String RESOLUTION_NOTE = "resolutionNote";
+  /**
+   * Resolve overdue …, Review unresolved … (task-local, for its form): the deadline that passed ("Execution"),
+   * when it was due (in words, the firm's zone), and the late tasks as a Markdown list: each with who holds
+   * it (or that nobody has claimed it) and a link to it in Tasklist.
+   */
+  public static final String OVERDUE_DEADLINE = "overdueDeadline";
+  public static final String OVERDUE_DUE = "overdueDue";
+  public static final String OVERDUE_TASKS = "overdueTasks";
   public static final String EXECUTED_BY = "executedBy";
   public static final String EXECUTED_AT = "executedAt";
   public static final String CHECKLIST_CHANGED = "checklistChanged";
