@@ -290,6 +290,31 @@ class ExecuteChecklistBrowserIT {
     assertEquals(suggestion, historicValue(app, processInstanceId, "revisionSuggestions").path("value").asText());
     assertEquals("tina", historicValue(app, processInstanceId, "executedBy").path("value").asText(), "executedBy");
     assertEquals(month, historicValue(app, processInstanceId, "cycleMonth").path("value").asText());
+    if (launch == Launch.JAR) {
+      cycleBoardAsServiceManager(app, launch, historicValue(app, processInstanceId, "clientName").path("value").asText());
+    }
+  }
+
+  /** sam opens the cycle board with his Tasklist login (no second login) and finds the client's row, Execute done by tina. */
+  private static void cycleBoardAsServiceManager(RunningApp app, Launch launch, String clientName) throws IOException {
+    WebDriver sam = startChromium(launch, "sam");
+    try {
+      logIn(app, sam, "sam");
+      sam.get(app.baseUrl() + "/mmc/");
+      WebDriverWait wait = new WebDriverWait(sam, UI_TIMEOUT);
+      WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
+          By.xpath("//table[@id='board']/tbody/tr[td[1][starts-with(normalize-space(), " + xpathLiteral(clientName) + ")]]")));
+      assertTrue(row.getText().contains("by tina"), "the board shows who executed: " + row.getText());
+      assertTrue(sam.findElement(By.id("csv")).getDomAttribute("href").contains("format=csv"), "the CSV link");
+      screenshot(sam, "board-" + launch.name().toLowerCase());
+      step(launch, "sam sees " + clientName + " on the cycle board");
+    } finally {
+      sam.quit();
+    }
+  }
+
+  private static String xpathLiteral(String value) {
+    return value.contains("'") ? "\"" + value + "\"" : "'" + value + "'";
   }
 
   /**

@@ -27,6 +27,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
   private final IdentityService identityService;
   private final Set<String> requiredGroups;
+  /** Where a browser that is not logged in is sent (a page's filter), or null (an API's: 401). */
+  private final String loginPage;
 
   public ApiAuthenticationFilter(IdentityService identityService) {
     this(identityService, Set.of());
@@ -34,8 +36,14 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
   /** Only members of one of the groups get through (403 for everyone else); no groups: any user. */
   public ApiAuthenticationFilter(IdentityService identityService, Set<String> requiredGroups) {
+    this(identityService, requiredGroups, null);
+  }
+
+  /** For pages: a browser without a login is redirected to {@code loginPage} instead of getting 401. */
+  public ApiAuthenticationFilter(IdentityService identityService, Set<String> requiredGroups, String loginPage) {
     this.identityService = identityService;
     this.requiredGroups = Set.copyOf(requiredGroups);
+    this.loginPage = loginPage;
   }
 
   @Override
@@ -73,11 +81,15 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   /**
    * The user logged in to the Camunda web apps in this browser (Tasklist's forms and the MMC pages call
    * our API with that session, no second login), or null (401 sent, with the Basic challenge for
-   * clients that log in that way). A request that changes something must carry the web apps' CSRF token in
+   * clients that log in that way; a page's filter redirects to the login page instead). A request that changes something must carry the web apps' CSRF token in
    * {@value #CSRF_HEADER}, as Tasklist's own requests do; without it, 403.
    */
   private String sessionUser(HttpServletRequest request, HttpServletResponse response) throws IOException {
     var user = WebappSession.user(request);
+    if (user.isEmpty() && loginPage != null) {
+      response.sendRedirect(request.getContextPath() + loginPage);
+      return null;
+    }
     if (user.isEmpty()) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"MMC Cycle\"");
       refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",

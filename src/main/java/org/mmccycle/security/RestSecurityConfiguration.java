@@ -74,6 +74,20 @@ public class RestSecurityConfiguration {
     return registration;
   }
 
+  /**
+   * MMC Cycle's own pages (/mmc: the cycle board) for those who manage and watch the cycle, logged in to
+   * the web apps in the same browser (or HTTP Basic); a browser without that login is sent to Tasklist's.
+   */
+  @Bean
+  FilterRegistrationBean<ApiAuthenticationFilter> pageAuthentication(IdentityService identityService) {
+    var registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService,
+        Set.of(MmcGroups.PROCESS_OWNERS, MmcGroups.SERVICE_MANAGERS, MmcGroups.CAMUNDA_ADMIN), "/camunda/app/tasklist/"));
+    registration.setName("page-authentication");
+    registration.addUrlPatterns("/mmc/*");
+    registration.setOrder(4);
+    return registration;
+  }
+
   /** Metrics and health (/actuator) are for those who watch the process: process owners, service managers, admins. */
   @Bean
   FilterRegistrationBean<ApiAuthenticationFilter> actuatorAuthentication(IdentityService identityService) {

@@ -22,6 +22,14 @@ export default {
     vendor: 'MMC Cycle'
   },
   disableWelcomeMessage: true,
+  // MMC Cycle's own pages (the same login: they use this session)
+  links: [
+    {
+      label: 'MMC cycle board',
+      href: '/mmc/',
+      description: "Every client's jobs of the month: status, who, due; the compliance report as CSV and PDF; the archive of filed records"
+    }
+  ],
   // app: {
   //   name: 'Todos',
   //   vendor: 'Company'
