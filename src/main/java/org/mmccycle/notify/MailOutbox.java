@@ -77,18 +77,21 @@ public class MailOutbox {
   }
 
   void sent(Collection<Long> ids, Instant at) {
-    for (long id : ids) {
-      jdbc.sql("update mmc_mail_outbox set sent_at = ?, attempts = attempts + 1, last_error = null where id = ?")
-          .params(Timestamp.from(at), id).update();
-    }
+    jdbc.sql("update mmc_mail_outbox set sent_at = :at, attempts = attempts + 1, last_error = null where id in (:ids)")
+        .param("at", Timestamp.from(at)).param("ids", ids).update();
   }
 
   void failed(Collection<Long> ids, Instant retryAt, String error) {
     String message = error == null ? "unknown error" : error.length() > 1000 ? error.substring(0, 1000) : error;
-    for (long id : ids) {
-      jdbc.sql("update mmc_mail_outbox set attempts = attempts + 1, due_at = ?, last_error = ? where id = ?")
-          .params(Timestamp.from(retryAt), message, id).update();
-    }
+    jdbc.sql("update mmc_mail_outbox set attempts = attempts + 1, due_at = :retryAt, last_error = :error where id in (:ids)")
+        .param("retryAt", Timestamp.from(retryAt)).param("error", message).param("ids", ids).update();
+  }
+
+  /** Whether a message (not a line of new work) is due now. */
+  boolean messageDue(Instant now, int maxAttempts) {
+    return !jdbc.sql("select id from mmc_mail_outbox where kind = ? and sent_at is null and due_at <= ? and attempts < ? "
+            + "fetch first 1 rows only")
+        .params(MESSAGE, Timestamp.from(now), maxAttempts).query(Long.class).list().isEmpty();
   }
 
   /** Mail not sent yet and still to be tried. */

@@ -66,6 +66,12 @@ public class OutboxSender implements MeterBinder {
           outbox.waiting(settings.maxAttempts()));
       return 0;
     }
+    Instant now = calendar.now();
+    List<String> newWorkRecipients = outbox.newWorkRecipients(now, now.minus(settings.newWorkQuiet()),
+        now.minus(settings.newWorkMaxWait()), settings.maxAttempts());
+    if (newWorkRecipients.isEmpty() && !outbox.messageDue(now, settings.maxAttempts())) {
+      return 0; // nothing to send: the SMTP server is not asked
+    }
     if (!reachable(mailSender)) {
       return 0;
     }
@@ -75,9 +81,7 @@ public class OutboxSender implements MeterBinder {
       batch = transaction.execute(status -> sendMessages(mailSender));
       sent += batch.sent();
     } while (batch.tried() == BATCH); // the failed ones wait for their retry: the next batch is new mail
-    Instant now = calendar.now();
-    for (String recipient : outbox.newWorkRecipients(now, now.minus(settings.newWorkQuiet()), now.minus(settings.newWorkMaxWait()),
-        settings.maxAttempts())) {
+    for (String recipient : newWorkRecipients) {
       Integer newWork = transaction.execute(status -> sendNewWork(mailSender, recipient));
       sent += newWork == null ? 0 : newWork;
     }
