@@ -26,20 +26,18 @@ public class CycleController {
   private final MonthRounds rounds;
   private final CurrentUser currentUser;
   private final CycleCalendar calendar;
-  private final CycleMonths months;
 
-  public CycleController(MonthRounds rounds, CurrentUser currentUser, CycleCalendar calendar, CycleMonths months) {
+  public CycleController(MonthRounds rounds, CurrentUser currentUser, CycleCalendar calendar) {
     this.rounds = rounds;
     this.currentUser = currentUser;
     this.calendar = calendar;
-    this.months = months;
   }
 
   @PostMapping("/open")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public MonthRounds.MonthOpening open(@RequestParam(required = false) String month) {
     currentUser.requireAnyGroup(MmcGroups.SERVICE_MANAGERS);
-    return rounds.open(months.requireOpenable(calendar.monthOrCurrent(month)));
+    return rounds.open(calendar.monthOrCurrent(month)); // the round refuses a month too far (400)
   }
 
   @GetMapping("/{clientSlug}/{month}")

@@ -31,20 +31,15 @@ public class ListActiveClientsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    YearMonth month = openableMonth(execution.getVariable(MONTH), clock, months);
-    execution.setVariable(CYCLE_MONTH, CycleMonth.format(month));
-    execution.setVariable(CLIENT_SLUGS, new ArrayList<>(clients.activeClientSlugs()));
-  }
-
-  /**
-   * The month asked for ("yyyy-MM"; empty: the current one), if it may be opened: a month that does not
-   * exist or is too far is the starter's 400 (over REST, or the start form's message in Tasklist).
-   */
-  static YearMonth openableMonth(Object requested, CycleCalendar clock, CycleMonths months) {
+    Object requested = execution.getVariable(MONTH);
+    YearMonth month;
     try {
-      return months.requireOpenable(clock.monthOrCurrent(requested == null ? null : requested.toString()));
+      month = months.requireOpenable(clock.monthOrCurrent(requested == null ? null : requested.toString()));
     } catch (IllegalArgumentException wrongMonth) {
+      // a month that does not exist or is too far: whoever started the round gets a 400 (REST, Tasklist's start form)
       throw new BadUserRequestException(wrongMonth.getMessage());
     }
+    execution.setVariable(CYCLE_MONTH, CycleMonth.format(month));
+    execution.setVariable(CLIENT_SLUGS, new ArrayList<>(clients.activeClientSlugs()));
   }
 }

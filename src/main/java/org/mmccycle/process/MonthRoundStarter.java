@@ -6,7 +6,9 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.MessageCorrelationResultWithVariables;
 import org.mmccycle.cycle.CycleMonth;
 import org.mmccycle.cycle.MonthRounds;
 import org.springframework.stereotype.Component;
@@ -26,10 +28,16 @@ public class MonthRoundStarter implements MonthRounds {
   @Override
   public MonthOpening open(YearMonth month) {
     String cycleMonth = CycleMonth.format(month);
-    var round = runtimeService.createMessageCorrelation(OPEN_MONTH_MESSAGE)
-        .processInstanceBusinessKey("round:" + cycleMonth)
-        .setVariables(Map.of(CycleVariables.MONTH, cycleMonth))
-        .correlateWithResultAndVariables(true);
+    MessageCorrelationResultWithVariables round;
+    try {
+      round = runtimeService.createMessageCorrelation(OPEN_MONTH_MESSAGE)
+          .processInstanceBusinessKey("round:" + cycleMonth)
+          .setVariables(Map.of(CycleVariables.MONTH, cycleMonth))
+          .correlateWithResultAndVariables(true);
+    } catch (BadUserRequestException refused) {
+      // the round's own check (a month too far): the caller's bad input, as our API says it
+      throw new IllegalArgumentException(refused.getMessage(), refused);
+    }
     @SuppressWarnings("unchecked")
     var slugs = (List<String>) round.getVariables().get(CycleVariables.CLIENT_SLUGS);
     return new MonthOpening(cycleMonth, round.getProcessInstance().getId(), slugs == null ? 0 : slugs.size());

@@ -1,16 +1,16 @@
 package org.mmccycle.process;
 
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mmccycle.cycle.CycleCalendar;
-import org.mmccycle.cycle.CycleMonths;
 import org.mmccycle.cycle.MonthRounds;
 import org.springframework.stereotype.Component;
 
 /**
- * Open a month's cycles (started in Tasklist): the month the service manager typed, checked as
- * {@code POST /api/cycles/open} checks it, then the monthly round for it. Runs in the start's own
- * transaction, so a refused month is the start form's error message in Tasklist (400).
+ * Open a month's cycles (started in Tasklist): the monthly round for the month the service manager
+ * typed, as {@code POST /api/cycles/open} starts it (the round refuses a month too far). Runs in the
+ * start's own transaction, so a refused month is the start form's error message in Tasklist (400).
  */
 @Component
 public class OpenMonthDelegate implements JavaDelegate {
@@ -19,18 +19,21 @@ public class OpenMonthDelegate implements JavaDelegate {
 
   private final MonthRounds rounds;
   private final CycleCalendar calendar;
-  private final CycleMonths months;
 
-  public OpenMonthDelegate(MonthRounds rounds, CycleCalendar calendar, CycleMonths months) {
+  public OpenMonthDelegate(MonthRounds rounds, CycleCalendar calendar) {
     this.rounds = rounds;
     this.calendar = calendar;
-    this.months = months;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    MonthRounds.MonthOpening opening = rounds.open(
-        ListActiveClientsDelegate.openableMonth(execution.getVariable(CycleVariables.MONTH), calendar, months));
+    Object requested = execution.getVariable(CycleVariables.MONTH);
+    MonthRounds.MonthOpening opening;
+    try {
+      opening = rounds.open(calendar.monthOrCurrent(requested == null ? null : requested.toString()));
+    } catch (IllegalArgumentException wrongMonth) { // no such month, or the round's refusal of one too far
+      throw new BadUserRequestException(wrongMonth.getMessage());
+    }
     execution.setVariable(CycleVariables.CYCLE_MONTH, opening.month());
     execution.setVariable(OPENED_CLIENTS, opening.clients());
   }
