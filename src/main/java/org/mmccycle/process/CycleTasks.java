@@ -17,15 +17,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.Task;
 import org.mmccycle.cycle.CycleCalendar;
 import org.mmccycle.cycle.CycleRecord;
 import org.mmccycle.cycle.CycleRecords;
@@ -106,9 +103,13 @@ public class CycleTasks {
         if (cycleTask.get() == CycleTask.RESOLVE_OVERDUE) {
           jobs.overdue(cycle, overdue, calendar.now(), instant(task.getDueDate()), candidateGroup(task));
         }
-        describeLateWork(task, cycle, overdue);
+        List<JobRecord> records = jobs.ofCycle(cycle.clientSlug(), cycle.month());
+        List<JobRecord> late = records.stream()
+            .filter(job -> job.taskOpen() && Objects.equals(job.job().deadlineVariable(), overdue.deadlineVariable())).toList();
+        describeLateWork(task, overdue, records, late);
         mailer.escalation((cycleTask.get() == CycleTask.REVIEW_UNRESOLVED ? "unresolved for 2 days, " : "") + overdue.label(),
-            cycle.clientName(), stillOpen(cycle, overdue), groups(task));
+            cycle.clientName(), late.stream().map(job -> new TaskNotice(job.job().label(), cycle.clientName(), job.cycleKey(),
+                job.due() == null ? null : Date.from(job.due()), job.assignee(), job.candidateGroups())).toList(), groups(task));
       }
     }
   }
@@ -177,44 +178,31 @@ public class CycleTasks {
     }
   }
 
-  /** The cycle's tasks still open that the passed deadline was for (publication: revise and publish). */
-  private List<TaskNotice> stillOpen(CycleRecord cycle, Job overdue) {
-    return jobs.ofCycle(cycle.clientSlug(), cycle.month()).stream()
-        .filter(job -> job.taskOpen() && Objects.equals(job.job().deadlineVariable(), overdue.deadlineVariable()))
-        .map(job -> new TaskNotice(job.job().label(), cycle.clientName(), job.cycleKey(), job.due() == null ? null : Date.from(job.due()),
-            job.assignee(), job.candidateGroups()))
-        .toList();
-  }
-
   /**
    * What the person resolving an overdue job reads in its form (task-local variables): which deadline
    * passed and when it was due, and each late task with who holds it (or that nobody has claimed it)
    * and a link to it in Tasklist.
    */
-  private void describeLateWork(DelegateTask resolve, CycleRecord cycle, Job overdue) {
-    Instant due = jobs.ofCycle(cycle.clientSlug(), cycle.month()).stream().filter(job -> job.job() == overdue)
-        .map(JobRecord::due).filter(Objects::nonNull).findFirst().orElse(null);
-    List<String> late = new ArrayList<>();
-    for (Task open : resolve.getProcessEngineServices().getTaskService().createTaskQuery()
-        .processInstanceId(resolve.getProcessInstanceId()).orderByTaskCreateTime().asc().list()) {
-      Job job = Job.ofTask(open.getTaskDefinitionKey()).orElse(null);
-      if (job == null || job == Job.ESCALATION || !Objects.equals(job.deadlineVariable(), overdue.deadlineVariable())) {
-        continue;
-      }
-      String holder = open.getAssignee() == null
-          ? "nobody has claimed it yet (" + String.join(", ", groups(resolve.getProcessEngineServices().getTaskService(), open)) + ")"
-          : "held by " + open.getAssignee();
-      late.add("- [" + open.getName() + "](" + mailSettings.tasklistUrl() + "#/?task=" + open.getId() + "): " + holder);
+  private void describeLateWork(DelegateTask resolve, Job overdue, List<JobRecord> records, List<JobRecord> late) {
+    Instant due = records.stream().filter(job -> job.job() == overdue).map(JobRecord::due).filter(Objects::nonNull).findFirst().orElse(null);
+    Map<String, String> lateTaskIds = new HashMap<>();
+    if (!late.isEmpty()) {
+      resolve.getProcessEngineServices().getTaskService().createTaskQuery().processInstanceId(resolve.getProcessInstanceId())
+          .taskDefinitionKeyIn(late.stream().map(job -> job.job().taskDefinitionKey()).toArray(String[]::new)).list()
+          .forEach(open -> lateTaskIds.put(open.getTaskDefinitionKey(), open.getId()));
+    }
+    List<String> lines = new ArrayList<>();
+    for (JobRecord job : late) {
+      String holder = job.assignee() == null
+          ? "nobody has claimed it yet (" + String.join(", ", job.candidateGroups()) + ")"
+          : "held by " + job.assignee();
+      String taskId = lateTaskIds.get(job.job().taskDefinitionKey());
+      lines.add("- " + (taskId == null ? job.job().label() : "[" + job.job().label() + "](" + mailSettings.tasklistUrl() + "#/?task=" + taskId + ")")
+          + ": " + holder);
     }
     resolve.setVariableLocal(OVERDUE_DEADLINE, overdue.noun());
     resolve.setVariableLocal(OVERDUE_DUE, due == null ? "(no due date recorded)" : calendar.describeDeadline(due));
-    resolve.setVariableLocal(OVERDUE_TASKS, late.isEmpty() ? "The late task is done by now." : String.join("\n", late));
-  }
-
-  private static List<String> groups(TaskService taskService, Task task) {
-    return taskService.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(IdentityLink::getGroupId).toList();
+    resolve.setVariableLocal(OVERDUE_TASKS, lines.isEmpty() ? "The late task is done by now." : String.join("\n", lines));
   }
 
   private TaskNotice notice(DelegateTask task, CycleRecord cycle) {
