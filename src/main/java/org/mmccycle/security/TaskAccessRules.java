@@ -33,8 +33,7 @@ public class TaskAccessRules implements TaskAccess {
     }
     String holder = task.getAssignee();
     if (holder != null && !holder.equals(user) && !TaskClaims.mayReassign(currentUser.groups())) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-          "Task '" + task.getName() + "' is claimed by " + holder + ": only " + holder + " or a service manager may work on it.");
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, TaskClaims.claimedBy(task.getName(), holder, "work on it"));
     }
     return new Caller(user, task.getName());
   }

@@ -41,9 +41,13 @@ public final class TaskClaims extends AbstractBpmnParseListener implements TaskL
     String holder = EVENTNAME_ASSIGNMENT.equals(task.getEventName()) ? previousAssignee(task) : task.getAssignee();
     if (holder != null && !holder.equals(user)) {
       String what = EVENTNAME_ASSIGNMENT.equals(task.getEventName()) ? "hand it to someone else" : "complete it";
-      throw new AuthorizationException("Task '" + task.getName() + "' is claimed by " + holder + ": only " + holder
-          + " or a service manager may " + what + ".");
+      throw new AuthorizationException(claimedBy(task.getName(), holder, what));
     }
+  }
+
+  /** The refusal: "Task 'Schedule visit' is claimed by tina: only tina or a service manager may complete it." */
+  static String claimedBy(String taskName, String holder, String what) {
+    return "Task '" + taskName + "' is claimed by " + holder + ": only " + holder + " or a service manager may " + what + ".";
   }
 
   /** Service managers and administrators may take over or hand on a task someone else holds. */
