@@ -5,10 +5,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The cycles' own records ({@code mmc_client_cycle}) and the notes people wrote along them ({@code mmc_cycle_note}). */
 @Repository
@@ -33,8 +37,51 @@ public class CycleRecords {
         .query(CycleRecords::row).optional();
   }
 
+  /**
+   * The record of a process instance, if it is a cycle. Read once per transaction: a step's listeners
+   * and delegates (submission check, visit, job records, the next task) each ask for it, and the opening
+   * of a month asks four times per cycle; this class's own writes keep the transaction's copy current.
+   */
   public Optional<CycleRecord> ofProcessInstance(String processInstanceId) {
-    return jdbc.sql(SELECT + " where cc.process_instance_id = ?").param(processInstanceId).query(CycleRecords::row).optional();
+    Map<String, CycleRecord> read = readInThisTransaction();
+    CycleRecord known = read == null ? null : read.get(processInstanceId);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<CycleRecord> record = jdbc.sql(SELECT + " where cc.process_instance_id = ?").param(processInstanceId)
+        .query(CycleRecords::row).optional();
+    if (read != null) {
+      record.ifPresent(found -> read.put(processInstanceId, found));
+    }
+    return record;
+  }
+
+  /** The records read in the current transaction (null outside one), forgotten when it ends. */
+  @SuppressWarnings("unchecked")
+  private Map<String, CycleRecord> readInThisTransaction() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return null;
+    }
+    Map<String, CycleRecord> read = (Map<String, CycleRecord>) TransactionSynchronizationManager.getResource(this);
+    if (read == null) {
+      read = new HashMap<>();
+      TransactionSynchronizationManager.bindResource(this, read);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(CycleRecords.this);
+        }
+      });
+    }
+    return read;
+  }
+
+  /** A write of this process instance's record: the transaction reads it anew. */
+  private void changed(String processInstanceId) {
+    Map<String, CycleRecord> read = readInThisTransaction();
+    if (read != null) {
+      read.remove(processInstanceId);
+    }
   }
 
   /** The record of a cycle process instance: it exists for every cycle (its opening wrote it). */
@@ -46,6 +93,7 @@ public class CycleRecords {
   /** Writes a cycle's record; the primary key (client, month) refuses a second one. */
   public void insert(String clientSlug, YearMonth month, String businessKey, String processInstanceId, String clientName,
       Integer executedRevision) {
+    changed(processInstanceId);
     jdbc.sql("insert into mmc_client_cycle (client_slug, cycle_month, business_key, process_instance_id, client_name, "
             + "executed_revision) values (?, ?, ?, ?, ?, ?)")
         .params(clientSlug, month.toString(), businessKey, processInstanceId, clientName, executedRevision)
@@ -54,11 +102,13 @@ public class CycleRecords {
 
   /** The cycle was prepared in its own job: its client's name and the revision it executes. */
   public void prepared(String processInstanceId, String clientName, int executedRevision) {
+    changed(processInstanceId);
     jdbc.sql("update mmc_client_cycle set client_name = ?, executed_revision = ? where process_instance_id = ?")
         .params(clientName, executedRevision, processInstanceId).update();
   }
 
   public void revised(String processInstanceId, int revisedRevision) {
+    changed(processInstanceId);
     jdbc.sql("update mmc_client_cycle set revised_revision = ? where process_instance_id = ?")
         .params(revisedRevision, processInstanceId).update();
   }
