@@ -198,7 +198,7 @@ public class TaskSubmissions extends CommandInterceptor {
         Object waived = value(raw(submitted, ON_SITE_WAIVED));
         if (waived != null && !(waived instanceof Boolean)) {
           problems.add("onSiteWaived: true or false");
-        } else if (Boolean.TRUE.equals(waived) && !mayWaive(context)) {
+        } else if (Boolean.TRUE.equals(waived) && !MmcGroups.overrule(context.getAuthenticatedGroupIds())) {
           problems.add("onSiteWaived: only a service manager can waive the on-site visit");
         }
       }
@@ -246,11 +246,6 @@ public class TaskSubmissions extends CommandInterceptor {
     Integer revision = cycle.executedRevision() != null ? cycle.executedRevision()
         : (Integer) task.getExecution().getVariable(CHECKLIST_REVISION); // a cycle opened before its record held it
     return revisions.checklistDueIn(revisions.revision(cycle.clientSlug(), revision), cycle.month());
-  }
-
-  private static boolean mayWaive(CommandContext context) {
-    List<String> groups = context.getAuthenticatedGroupIds();
-    return groups != null && (groups.contains(MmcGroups.SERVICE_MANAGERS) || groups.contains(MmcGroups.CAMUNDA_ADMIN));
   }
 
   /** A text field: text, at most {@code max} characters, no control characters but newlines; or missing when {@code required} is false. */

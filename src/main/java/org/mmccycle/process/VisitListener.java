@@ -45,7 +45,7 @@ public class VisitListener {
     LocalDate date = date(task.getVariable(VISIT_DATE));
     String userId = users.who(task);
     List<String> groups = users.groups();
-    boolean mayOverride = groups.contains(MmcGroups.SERVICE_MANAGERS) || groups.contains(MmcGroups.CAMUNDA_ADMIN);
+    boolean mayOverride = MmcGroups.overrule(groups);
     CycleRecord cycle = records.of(task.getProcessInstanceId());
     try {
       Visit visit = calendar.confirm(cycle.clientSlug(), cycle.month(), date, clock.today(), userId, mayOverride,

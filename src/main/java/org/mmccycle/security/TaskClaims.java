@@ -1,6 +1,5 @@
 package org.mmccycle.security;
 
-import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -22,8 +21,6 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  */
 public final class TaskClaims extends AbstractBpmnParseListener implements TaskListener {
 
-  private static final List<String> MAY_REASSIGN = List.of(MmcGroups.SERVICE_MANAGERS, MmcGroups.CAMUNDA_ADMIN);
-
   @Override
   public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
     var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
@@ -35,7 +32,7 @@ public final class TaskClaims extends AbstractBpmnParseListener implements TaskL
   public void notify(DelegateTask task) {
     var command = Context.getCommandContext();
     String user = command == null ? null : command.getAuthenticatedUserId();
-    if (user == null || mayReassign(command.getAuthenticatedGroupIds())) {
+    if (user == null || MmcGroups.overrule(command.getAuthenticatedGroupIds())) {
       return;
     }
     String holder = EVENTNAME_ASSIGNMENT.equals(task.getEventName()) ? previousAssignee(task) : task.getAssignee();
@@ -48,11 +45,6 @@ public final class TaskClaims extends AbstractBpmnParseListener implements TaskL
   /** The refusal: "Task 'Schedule visit' is claimed by tina: only tina or a service manager may complete it." */
   static String claimedBy(String taskName, String holder, String what) {
     return "Task '" + taskName + "' is claimed by " + holder + ": only " + holder + " or a service manager may " + what + ".";
-  }
-
-  /** Service managers and administrators may take over or hand on a task someone else holds. */
-  static boolean mayReassign(List<String> groups) {
-    return groups != null && groups.stream().anyMatch(MAY_REASSIGN::contains);
   }
 
   /** Who held the task before this assignment (the assignee it had when the command began). */
