@@ -128,6 +128,15 @@ public class JobRecords {
         .query(JobRecords::row).list();
   }
 
+  /** Jobs of the compliance report whose task is open, due before the moment given and not reminded yet, the earliest first. */
+  public List<JobRecord> notRemindedDueBefore(Instant until) {
+    return jdbc.sql(SELECT + " where j.task_open and j.reminded_at is null and j.due_at < ? and j.job in ("
+            + String.join(", ", Arrays.stream(Job.monthly()).map(job -> "'" + job.key() + "'").toList()) + ") "
+            + "order by j.due_at, j.client_slug, j.job")
+        .param(Timestamp.from(until))
+        .query(JobRecords::row).list();
+  }
+
   /** How many jobs have their task open; of those, how many past their due date. */
   public long openTasks(Job job) {
     return jdbc.sql("select count(*) from mmc_cycle_job where job = ? and task_open").param(job.key()).query(Long.class).single();

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import org.mmccycle.cycle.CycleCalendar;
-import org.mmccycle.cycle.Job;
 import org.mmccycle.cycle.JobRecord;
 import org.mmccycle.cycle.JobRecords;
 import org.slf4j.Logger;
@@ -57,7 +56,7 @@ public class ReminderScan {
   public int remindDue() {
     Instant now = calendar.now();
     int reminded = 0;
-    for (JobRecord job : jobs.openDueBefore(now.plus(LOOK_AHEAD))) {
+    for (JobRecord job : jobs.notRemindedDueBefore(now.plus(LOOK_AHEAD))) {
       if (isDue(job, now) && Boolean.TRUE.equals(transaction.execute(status -> remind(job, now)))) {
         reminded++;
       }
@@ -73,20 +72,9 @@ public class ReminderScan {
     return true;
   }
 
+  /** Still before its deadline, and the business days before it have begun (the four jobs of the compliance report only). */
   private boolean isDue(JobRecord job, Instant now) {
-    if (!job.taskOpen() || job.remindedAt() != null || job.due() == null || !now.isBefore(job.due()) || !isMonthly(job.job())) {
-      return false;
-    }
-    return !now.isBefore(reminders.before(Date.from(job.due()), settings.reminderBusinessDays()).toInstant());
-  }
-
-  /** The four jobs of the compliance report are reminded; scheduling comes with the month's opening. */
-  private static boolean isMonthly(Job job) {
-    for (Job monthly : Job.monthly()) {
-      if (monthly == job) {
-        return true;
-      }
-    }
-    return false;
+    return now.isBefore(job.due())
+        && !now.isBefore(reminders.before(Date.from(job.due()), settings.reminderBusinessDays()).toInstant());
   }
 }
