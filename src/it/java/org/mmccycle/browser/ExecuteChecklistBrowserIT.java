@@ -21,9 +21,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Handler;
@@ -183,33 +185,39 @@ class ExecuteChecklistBrowserIT {
 
     logIn(app, browser, "tina");
 
-    // the filter "My group's tasks", then an Execute checklist task
-    showGroupFilter(browser);
+    // "My tasks": the client's technician has each step of the cycle without claiming it, and the card
+    // names the client, the month and the visit date
+    showFilter(browser, "My tasks");
+    String monthLabel = YearMonth.parse(month).format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH));
     By executeTask = By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]//h4[contains(@class,'task')]/a[starts-with(normalize-space(), 'Execute checklist')]");
-    wait.until(ExpectedConditions.elementToBeClickable(executeTask)).click();
+    WebElement card = wait.until(ExpectedConditions.elementToBeClickable(executeTask));
+    String cardTitle = card.getText();
+    card.click();
     String taskId = wait.until(driver -> {
       Matcher matcher = Pattern.compile("[?&]task=([0-9a-fA-F-]{36})").matcher(driver.getCurrentUrl());
       return matcher.find() ? matcher.group(1) : null;
     });
     JsonNode task = json(app.get("/engine-rest/task/" + taskId, "demo"));
     assertEquals("Task_ExecuteChecklist", task.path("taskDefinitionKey").asText());
+    assertEquals("tina", task.path("assignee").asText(), "the step is the client's technician's without a claim");
     String processInstanceId = task.path("processInstanceId").asText();
+    String clientName = historicValue(app, processInstanceId, "clientName").path("value").asText();
+    assertTrue(cardTitle.contains(clientName) && cardTitle.contains(monthLabel) && cardTitle.contains("visit "),
+        "the card names the client (" + clientName + "), the month (" + monthLabel + ") and the visit: " + cardTitle);
     List<Map<String, Object>> original = checklistItems(app, processInstanceId);
     assertFalse(original.isEmpty(), "the cycle has no checklist items");
 
-    step(launch, "task " + taskId + " opened from \"My group's tasks\" (" + original.size() + " items)");
-    // claim it: the form becomes editable
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+    step(launch, "task " + taskId + " opened from \"My tasks\" (" + original.size() + " items): " + cardTitle);
     By rows = By.cssSelector("form .mmc-item[data-item-id]");
     wait.until(ExpectedConditions.numberOfElementsToBe(rows, original.size()));
-    // Tasklist marks the form of an unclaimed task with the class disabled-form
+    // Tasklist marks the form of an unclaimed task with the class disabled-form: hers needs no claim
     wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".disabled-form"), 0));
+    assertTrue(browser.findElements(By.cssSelector("button.claim")).isEmpty(), "no claim needed for her own task");
 
     By complete = By.xpath("//button[@type='submit' and normalize-space()='Complete']");
     assertFalse(browser.findElement(complete).isEnabled(), "Complete must stay disabled while rows have no status");
 
-    step(launch, "claimed, form shown");
+    step(launch, "form shown");
     // every row: a status (a mix of done, issue, n/a) and a note, typed and clicked like a person would
     List<String> ids = browser.findElements(rows).stream().map(row -> row.getDomAttribute("data-item-id")).toList();
     assertEquals(original.stream().map(item -> item.get("id")).toList(), ids, "the form shows every item, in the checklist's order");
@@ -295,13 +303,14 @@ class ExecuteChecklistBrowserIT {
     }
   }
 
-  /** sam opens the cycle board with his Tasklist login (no second login) and finds the client's row, Execute done by tina. */
+  /** sam opens the cycle board from Tasklist's header (no second login) and finds the client's row, Execute done by tina. */
   private static void cycleBoardAsServiceManager(RunningApp app, Launch launch, String clientName) throws IOException {
     WebDriver sam = startChromium(launch, "sam");
     try {
       logIn(app, sam, "sam");
-      sam.get(app.baseUrl() + "/mmc/");
       WebDriverWait wait = new WebDriverWait(sam, UI_TIMEOUT);
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("mmc-cycle-board-link"))).click();
+      wait.until(driver -> driver.getCurrentUrl().endsWith("/mmc/"));
       WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
           By.xpath("//table[@id='board']/tbody/tr[td[1][starts-with(normalize-space(), " + xpathLiteral(clientName) + ")]]")));
       assertTrue(row.getText().contains("by tina"), "the board shows who executed: " + row.getText());
@@ -325,12 +334,10 @@ class ExecuteChecklistBrowserIT {
     WebDriverWait wait = new WebDriverWait(browser, UI_TIMEOUT);
     String reviseId = awaitTask(app, processInstanceId, "Task_ReviseChecklist");
     browser.navigate().refresh();
-    showGroupFilter(browser); // after a restart the page was opened by the task's link, without a filter
+    showFilter(browser, "My tasks"); // after a restart the page was opened by the task's link, without a filter
     By reviseTask = By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]//h4[contains(@class,'task')]/a[starts-with(normalize-space(), 'Revise checklist')]");
     wait.until(ExpectedConditions.elementToBeClickable(reviseTask)).click();
     wait.until(driver -> driver.getCurrentUrl().contains("task=" + reviseId));
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
     wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".disabled-form"), 0));
     WebElement firstText = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("textarea[name='text-0']")));
     String reworded = firstText.getDomProperty("value") + " (logs on D:)";
@@ -362,13 +369,14 @@ class ExecuteChecklistBrowserIT {
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter")));
   }
 
-  /** Tasklist's filter "My group's tasks" selected. */
-  private static void showGroupFilter(WebDriver browser) {
+  /** One of Tasklist's filters selected ("My tasks", "My group's tasks"). */
+  private static void showFilter(WebDriver browser, String name) {
     WebDriverWait wait = new WebDriverWait(browser, UI_TIMEOUT);
-    By groupFilter = By.xpath("//div[contains(@class,'task-filter')]//h4[contains(@class,'name')]/a[starts-with(normalize-space(), \"My group's tasks\")]");
-    wait.until(ExpectedConditions.elementToBeClickable(groupFilter)).click();
+    String literal = xpathLiteral(name);
+    By filter = By.xpath("//div[contains(@class,'task-filter')]//h4[contains(@class,'name')]/a[starts-with(normalize-space(), " + literal + ")]");
+    wait.until(ExpectedConditions.elementToBeClickable(filter)).click();
     wait.until(ExpectedConditions.attributeContains(
-        By.xpath("//div[contains(@class,'task-filter')][.//h4/a[starts-with(normalize-space(), \"My group's tasks\")]]"), "class", "active"));
+        By.xpath("//div[contains(@class,'task-filter')][.//h4/a[starts-with(normalize-space(), " + literal + ")]]"), "class", "active"));
   }
 
   /** The task's form, opened by its link (as from a mail or a second device). */
@@ -446,14 +454,13 @@ class ExecuteChecklistBrowserIT {
     Instant deadline = Instant.now().plus(TASK_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
       scheduleProposedVisits(app);
-      JsonNode tasks = json(app.get("/engine-rest/task?taskDefinitionKey=Task_ExecuteChecklist"
-          + "&candidateGroup=technicians&unassigned=true", "demo"));
+      JsonNode tasks = json(app.get("/engine-rest/task?taskDefinitionKey=Task_ExecuteChecklist&assignee=tina", "demo"));
       if (tasks.size() > 0) {
         return;
       }
       RunningApp.sleep(500);
     }
-    fail("no Execute checklist task for the technicians within " + TASK_TIMEOUT + "\n" + app.logTail());
+    fail("no Execute checklist task for tina within " + TASK_TIMEOUT + "\n" + app.logTail());
   }
 
   /** The service manager keeps every proposed visit date (Schedule visit comes before Execute). */

@@ -12,6 +12,7 @@ import static org.mmccycle.process.CycleVariables.OVERDUE_TASKS;
 import static org.mmccycle.process.CycleVariables.PUBLISHED_AT;
 import static org.mmccycle.process.CycleVariables.PUBLISHED_BY;
 import static org.mmccycle.process.CycleVariables.RESOLUTION_NOTE;
+import static org.mmccycle.process.CycleVariables.VISIT_DATE;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import org.mmccycle.cycle.CycleRecords;
 import org.mmccycle.cycle.Job;
 import org.mmccycle.cycle.JobRecord;
 import org.mmccycle.cycle.JobRecords;
+import org.mmccycle.cycle.TaskTitle;
 import org.mmccycle.draft.TaskDrafts;
 import org.mmccycle.notify.MailSettings;
 import org.mmccycle.notify.MmcMailer;
@@ -89,6 +91,7 @@ public class CycleTasks {
       return;
     }
     CycleRecord cycle = records.of(task.getProcessInstanceId());
+    task.setName(TaskTitle.of(task.getName(), cycle, text(task, VISIT_DATE), cycleTask.get() == CycleTask.SCHEDULE));
     switch (cycleTask.get()) {
       case SCHEDULE, EXECUTE, REVISE, PUBLISH, FILE -> {
         if (cycleTask.get() == CycleTask.REVISE) {
@@ -206,8 +209,14 @@ public class CycleTasks {
   }
 
   private TaskNotice notice(DelegateTask task, CycleRecord cycle) {
-    return new TaskNotice(task.getName(), cycle.clientName(), task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey(),
+    return new TaskNotice(stepName(task), cycle.clientName(), task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey(),
         task.getDueDate(), task.getAssignee(), groups(task));
+  }
+
+  /** The step's name in the model ("Schedule visit"): the task's own name carries the client and month too. */
+  private static String stepName(DelegateTask task) {
+    var element = task.getBpmnModelElementInstance();
+    return element != null && element.getName() != null ? element.getName() : task.getName();
   }
 
   /** What the person wrote in the task's field, kept with the cycle for its filed record (nothing when they wrote nothing). */

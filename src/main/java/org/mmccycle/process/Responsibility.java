@@ -3,6 +3,11 @@ package org.mmccycle.process;
 import org.mmccycle.engine.WithoutAuthorization;
 import org.mmccycle.cycle.Job;
 import java.lang.ref.WeakReference;
+import java.time.Duration;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.mmccycle.client.Technicians;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +47,8 @@ public class Responsibility {
 
   public static final String DECISION_KEY = "Decision_Responsibility";
   public static final String STANDARD_TIER = "standard";
+  private static final Duration USER_CHECK_INTERVAL = Duration.ofMinutes(1);
+  private static final Logger LOG = LoggerFactory.getLogger(Responsibility.class);
 
   /**
    * What the table decided, for one job of one client.
@@ -75,20 +82,25 @@ public class Responsibility {
   private final RepositoryService repositoryService;
   private final ProcessEngine engine;
   private final Function<String, Optional<ClientRepository.Routing>> clients;
+  private final Predicate<String> canTakeWork;
   private final Map<Inputs, Row> answers = new ConcurrentHashMap<>();
+  /** When each technician was last found to be a user who does visits (checked again after a minute; a monotonic timer, not the firm's clock). */
+  private final Map<String, Long> knownTechnicians = new ConcurrentHashMap<>();
   private final ThreadLocal<Asked> lastAsked = new ThreadLocal<>();
 
   @Autowired
-  public Responsibility(ProcessEngine processEngine, ClientRepository clients) {
-    this(processEngine, clients::routing);
+  public Responsibility(ProcessEngine processEngine, ClientRepository clients, Technicians technicians) {
+    this(processEngine, clients::routing, userId -> technicians.problem(userId) == null);
   }
 
-  /** With the clients' routing from elsewhere (a model test on a plain engine). */
-  Responsibility(ProcessEngine processEngine, Function<String, Optional<ClientRepository.Routing>> clients) {
+  /** With the clients' routing and the firm's users from elsewhere (a model test on a plain engine). */
+  Responsibility(ProcessEngine processEngine, Function<String, Optional<ClientRepository.Routing>> clients,
+      Predicate<String> canTakeWork) {
     this.decisionService = processEngine.getDecisionService();
     this.repositoryService = processEngine.getRepositoryService();
     this.engine = processEngine;
     this.clients = clients;
+    this.canTakeWork = canTakeWork;
   }
 
   /**
@@ -155,9 +167,30 @@ public class Responsibility {
     return required(decide(job, clientSlug).candidateGroup(), "candidate group", job);
   }
 
-  /** {@code ${responsibility.assignee('execute', clientSlug)}}: the client's technician, or null (the group claims it). */
+  /**
+   * {@code ${responsibility.assignee('execute', clientSlug)}}: the client's technician when the table
+   * says the job is theirs, or null (the group claims it). A technician who is no longer a user who does
+   * visits (left the firm, removed in Camunda Admin) gets nothing: the task stays with the group, where
+   * someone sees it, instead of going to nobody.
+   */
   public String assignee(String job, String clientSlug) {
-    return decide(job, clientSlug).assignee();
+    String technician = decide(job, clientSlug).assignee();
+    return technician == null || takesWork(technician) ? technician : null;
+  }
+
+  private boolean takesWork(String technician) {
+    long now = System.nanoTime();
+    Long known = knownTechnicians.get(technician);
+    if (known != null && now - known < USER_CHECK_INTERVAL.toNanos()) {
+      return true;
+    }
+    if (!canTakeWork.test(technician)) {
+      knownTechnicians.remove(technician);
+      LOG.warn("The client technician '{}' is no user who does visits: the task goes to its group", technician);
+      return false;
+    }
+    knownTechnicians.put(technician, now);
+    return true;
   }
 
   /** {@code ${responsibility.escalationGroup('execute', clientSlug)}}: the group that resolves the job when it is overdue. */

@@ -169,6 +169,35 @@ class ClientCycleTest extends MmcSpringBootTest {
   }
 
   @Test
+  void theClientsTechnicianHasHerStepsInMyTasksWithoutClaimingAndEachCardNamesClientMonthAndVisit() {
+    String technician = fixture.user("tech", MmcGroups.TECHNICIANS, "secret-Tech-1");
+    ContractClient client = fixture.clientOf(technician, "Kessler Partner Law");
+    fixture.clockAt(LocalDateTime.of(2026, 11, 2, 8, 0));
+
+    ProcessInstance cycle = openCycle(client, NOVEMBER);
+
+    Task schedule = fixture.task(cycle.getId(), "Task_ScheduleVisit");
+    assertThat(schedule.getAssignee()).isEqualTo(technician);
+    assertThat(candidateGroups(schedule)).as("the groups stay candidates").containsExactlyInAnyOrder("technicians", "service-managers");
+    assertThat(schedule.getName()).isEqualTo("Schedule visit · Kessler Partner Law · November 2026 · proposed Mon 2 Nov");
+
+    fixture.completeAs(cycle.getId(), "Task_ScheduleVisit", technician, List.of(MmcGroups.TECHNICIANS), Map.of("visitDate", "2026-11-02"));
+
+    Task execute = fixture.task(cycle.getId(), "Task_ExecuteChecklist");
+    assertThat(execute.getAssignee()).isEqualTo(technician);
+    assertThat(execute.getName()).isEqualTo("Execute checklist · Kessler Partner Law · November 2026 · visit Mon 2 Nov");
+    var myTasks = processEngine.getFilterService().createFilterQuery().filterName("My tasks").singleResult();
+    processEngine.getIdentityService().setAuthentication(technician, List.of(MmcGroups.TECHNICIANS));
+    try {
+      assertThat(processEngine.getFilterService().<Task>list(myTasks.getId())).extracting(Task::getId).contains(execute.getId());
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
+    assertThat(processEngine.getHistoryService().createHistoricTaskInstanceQuery().taskId(execute.getId()).singleResult().getName())
+        .as("Cockpit's history shows the same name").isEqualTo(execute.getName());
+  }
+
+  @Test
   void shouldCompleteCycleWhenEveryJobIsOnTime() throws IOException {
     ContractClient client = fixture.activeClient("Harbour Dental Practice");
     fixture.clockAt(LocalDateTime.of(2026, 11, 2, 8, 0));
@@ -194,7 +223,7 @@ class ClientCycleTest extends MmcSpringBootTest {
     fixture.executeChecklist(cycle.getId(), "tina", "on-site", true);
     assertThat(cycle).isWaitingAt("Task_ReviseChecklist", "Task_FileRecord", "Task_FollowUpIssues");
     assertThat(runtimeService().getVariable(cycle.getId(), "issueCount")).isEqualTo(1);
-    assertThat(fixture.task(cycle.getId(), "Task_FollowUpIssues").getName()).isEqualTo("Follow up issues found");
+    assertThat(fixture.task(cycle.getId(), "Task_FollowUpIssues").getName()).startsWith("Follow up issues found · Harbour Dental Practice");
     fixture.complete(cycle.getId(), "Task_FollowUpIssues", "tina", Map.of("followUpNote", "Ticket 4711: mail store backup fixed"));
     fixture.reviseChecklist(cycle.getId(), "tina", true);
     fixture.publishChecklist(cycle.getId(), "sam");

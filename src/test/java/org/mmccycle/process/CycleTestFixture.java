@@ -109,10 +109,20 @@ public class CycleTestFixture {
   }
 
   public ContractClient client(String name, boolean active, Device... devices) {
+    // a technician of its own, so that visits planned by other tests never fill this client's days; no
+    // user of that name exists, so the client's tasks stay with the group (as for a technician who left)
+    return client(name, "technician" + RUN + SEQUENCE.incrementAndGet(), active, devices);
+  }
+
+  /** An active client whose named technician is this user: the steps the table gives the technician are hers. */
+  public ContractClient clientOf(String technician, String name) {
+    return client(name, technician, true, new Device("SRV01", DeviceKind.SERVER));
+  }
+
+  private ContractClient client(String name, String technician, boolean active, Device... devices) {
     int number = SEQUENCE.incrementAndGet();
     String slug = ChecklistSlug.of(name) + "-" + RUN + "-" + number;
-    // a technician of its own, so that visits planned by other tests never fill this client's days
-    var client = new ContractClient(slug, name, "Contact of " + name, "1 Test Street", "technician" + RUN + number, active,
+    var client = new ContractClient(slug, name, "Contact of " + name, "1 Test Street", technician, active,
         Arrays.asList(devices));
     clients.insert(client);
     return client;

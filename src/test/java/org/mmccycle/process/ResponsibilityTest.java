@@ -38,6 +38,14 @@ class ResponsibilityTest extends MmcSpringBootTest {
   @Autowired org.camunda.bpm.engine.ProcessEngine processEngine;
 
   private String deploymentId;
+  private String tina;
+  private String tom;
+
+  @org.junit.jupiter.api.BeforeEach
+  void technicians() {
+    tina = fixture.user("tina", "technicians", "secret-Tina-1");
+    tom = fixture.user("tom", "technicians", "secret-Tom-1");
+  }
 
   @AfterEach
   void removeTestModel() {
@@ -49,15 +57,15 @@ class ResponsibilityTest extends MmcSpringBootTest {
 
   @ParameterizedTest(name = "{0} for a {1} client: {2}, assigned to the technician: {3}, escalated to {4}")
   @CsvSource({
-      "schedule,   standard, 'technicians,service-managers', false, process-owners",
-      "schedule,   gold,     'technicians,service-managers', false, process-owners",
-      "execute,    standard, technicians,      false, service-managers",
+      "schedule,   standard, 'technicians,service-managers', true, process-owners",
+      "schedule,   gold,     'technicians,service-managers', true, process-owners",
+      "execute,    standard, technicians,      true,  service-managers",
       "execute,    gold,     technicians,      true,  service-managers",
-      "revise,     standard, technicians,      false, service-managers",
+      "revise,     standard, technicians,      true,  service-managers",
       "revise,     gold,     technicians,      true,  service-managers",
       "publish,    standard, service-managers, false, process-owners",
       "publish,    gold,     service-managers, false, process-owners",
-      "file,       standard, technicians,      false, service-managers",
+      "file,       standard, technicians,      true,  service-managers",
       "file,       gold,     service-managers, false, process-owners",
       "escalation, standard, ,                 false, process-owners",
       "escalation, gold,     ,                 false, process-owners"})
@@ -73,39 +81,49 @@ class ResponsibilityTest extends MmcSpringBootTest {
   @Test
   void anUnknownTierOrARegionIsRoutedLikeAStandardClient() {
     assertThat(responsibility.decide(Job.EXECUTE, "platinum", "north", "tom"))
-        .isEqualTo(new Responsibility.Decision("technicians", false, "service-managers", "tom"));
+        .isEqualTo(new Responsibility.Decision("technicians", true, "service-managers", "tom"));
     assertThat(responsibility.decide(Job.EXECUTE, null, null, "tom").candidateGroup()).isEqualTo("technicians");
   }
 
   @Test
-  void aClientIsStandardUntilMadeGoldAndItsOwnTechnicianThenExecutes() {
-    String slug = newClient("tina");
-    assertThat(responsibility.candidateGroup("execute", slug)).isEqualTo("technicians");
-    assertThat(responsibility.assignee("execute", slug)).isNull();
+  void aClientIsStandardUntilMadeGoldAndThenAServiceManagerFilesItsRecord() {
+    String slug = newClient(tina);
+    assertThat(responsibility.candidateGroup("file", slug)).isEqualTo("technicians");
+    assertThat(responsibility.assignee("file", slug)).isEqualTo(tina);
 
     jdbc.sql("update mmc_client set tier = 'gold' where slug = ?").param(slug).update();
 
-    assertThat(responsibility.assignee("execute", slug)).isEqualTo("tina");
+    assertThat(responsibility.candidateGroup("file", slug)).isEqualTo("service-managers");
+    assertThat(responsibility.assignee("file", slug)).isNull();
+    assertThat(responsibility.assignee("execute", slug)).isEqualTo(tina);
     assertThat(responsibility.escalationGroup("file", slug)).isEqualTo("process-owners");
   }
 
   @Test
+  void aTechnicianWhoIsNoUserGetsNothingAndTheGroupKeepsTheTask() {
+    String slug = newClient("left-the-firm");
+
+    assertThat(responsibility.assignee("execute", slug)).as("a task for nobody would be seen by nobody").isNull();
+    assertThat(responsibility.candidateGroup("execute", slug)).isEqualTo("technicians");
+  }
+
+  @Test
   void aTasksGroupAndAssigneeAreOneDecisionWithinAnEngineCommandAndANewCommandDecidesAgain() {
-    String slug = newClient("tina");
+    String slug = newClient(tina);
 
     String assigneeInTheSameCommand = WithoutAuthorization.call(processEngine, () -> {
-      assertThat(responsibility.candidateGroup("execute", slug)).isEqualTo("technicians");
+      assertThat(responsibility.candidateGroup("file", slug)).isEqualTo("technicians");
       jdbc.sql("update mmc_client set tier = 'gold' where slug = ?").param(slug).update();
-      return responsibility.assignee("execute", slug);
+      return responsibility.assignee("file", slug);
     });
 
-    assertThat(assigneeInTheSameCommand).as("the decision made for the group").isNull();
-    assertThat(WithoutAuthorization.call(processEngine, () -> responsibility.assignee("execute", slug))).isEqualTo("tina");
+    assertThat(assigneeInTheSameCommand).as("the decision made for the group").isEqualTo(tina);
+    assertThat(WithoutAuthorization.call(processEngine, () -> responsibility.assignee("file", slug))).isNull();
   }
 
   @Test
   void refusesAnUnknownJobOrClient() {
-    assertThatThrownBy(() -> responsibility.candidateGroup("dance", newClient("tom"))).hasMessageContaining("no job 'dance'");
+    assertThatThrownBy(() -> responsibility.candidateGroup("dance", newClient(tom))).hasMessageContaining("no job 'dance'");
     assertThatThrownBy(() -> responsibility.candidateGroup("execute", "nobody")).hasMessageContaining("no contract client 'nobody'");
   }
 
@@ -137,15 +155,15 @@ class ResponsibilityTest extends MmcSpringBootTest {
   /** The expressions the lead puts in the client cycle model, in a user task of a small model. */
   @Test
   void aUserTaskTakesItsGroupAndAssigneeFromTheTableEvenWhenATechnicianWithoutDecisionRightsLeadsThere() {
-    String gold = newClient("tina");
+    String gold = newClient(tina);
     jdbc.sql("update mmc_client set tier = 'gold' where slug = ?").param(gold).update();
-    String standard = newClient("tom");
+    String standard = newClient(tom);
     var model = Bpmn.createExecutableProcess("Process_ResponsibilityWiring").camundaHistoryTimeToLive(1)
         .startEvent()
         .userTask("Task_ScheduleVisit").camundaCandidateGroups("technicians")
-        .userTask("Task_ExecuteChecklist")
-          .camundaCandidateGroups("${responsibility.candidateGroup('execute', clientSlug)}")
-          .camundaAssignee("${responsibility.assignee('execute', clientSlug)}")
+        .userTask("Task_FileRecord")
+          .camundaCandidateGroups("${responsibility.candidateGroup('file', clientSlug)}")
+          .camundaAssignee("${responsibility.assignee('file', clientSlug)}")
         .endEvent().done();
     deploymentId = repositoryService.createDeployment().addModelInstance("responsibility-wiring.bpmn", model).deploy().getId();
     String goldInstance = runtimeService.startProcessInstanceByKey("Process_ResponsibilityWiring", Map.of("clientSlug", gold)).getId();
@@ -158,10 +176,12 @@ class ResponsibilityTest extends MmcSpringBootTest {
 
     var goldTask = taskService.createTaskQuery().processInstanceId(goldInstance).singleResult();
     var standardTask = taskService.createTaskQuery().processInstanceId(standardInstance).singleResult();
-    assertThat(goldTask.getTaskDefinitionKey()).isEqualTo("Task_ExecuteChecklist");
-    assertThat(goldTask.getAssignee()).isEqualTo("tina");
-    assertThat(standardTask.getAssignee()).isNull();
-    assertThat(taskService.createTaskQuery().taskId(standardTask.getId()).taskCandidateGroup("technicians").count()).isEqualTo(1);
+    assertThat(goldTask.getTaskDefinitionKey()).isEqualTo("Task_FileRecord");
+    assertThat(goldTask.getAssignee()).as("gold: a service manager files").isNull();
+    assertThat(taskService.createTaskQuery().taskId(goldTask.getId()).taskCandidateGroup("service-managers").count()).isEqualTo(1);
+    assertThat(standardTask.getAssignee()).as("standard: the client's technician files").isEqualTo(tom);
+    assertThat(taskService.createTaskQuery().taskId(standardTask.getId()).taskCandidateGroup("technicians").includeAssignedTasks().count())
+        .as("the group stays candidate").isEqualTo(1);
   }
 
   private String newClient(String technician) {

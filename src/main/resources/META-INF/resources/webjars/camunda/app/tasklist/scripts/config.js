@@ -22,6 +22,8 @@ export default {
     vendor: 'MMC Cycle'
   },
   disableWelcomeMessage: true,
+  // MMC Cycle: a link to the cycle board in the header (scripts/mmc-links.js)
+  customScripts: ['scripts/mmc-links'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
