@@ -126,6 +126,7 @@
                       <xsl:when test="@kind = 'filing'">Sign-off note</xsl:when>
                       <xsl:when test="@kind = 'follow-up'">Follow-up of the issues found</xsl:when>
                       <xsl:when test="@kind = 'overdue'">Missed deadline (<xsl:value-of select="@job"/>): what was done</xsl:when>
+                      <xsl:when test="@kind = 'sent back'">Revision sent back from Publish: what had to change</xsl:when>
                       <xsl:otherwise><xsl:value-of select="@kind"/></xsl:otherwise>
                     </xsl:choose>
                     <fo:inline font-weight="normal"> (<xsl:value-of select="@by"/>, <xsl:value-of select="@at"/>)</fo:inline>

@@ -299,11 +299,106 @@ class ExecuteChecklistBrowserIT {
     assertEquals("tina", historicValue(app, processInstanceId, "executedBy").path("value").asText(), "executedBy");
     assertEquals(month, historicValue(app, processInstanceId, "cycleMonth").path("value").asText());
     if (launch == Launch.JAR) {
+      sendBackFromPublish(app, browser, launch, processInstanceId);
+      String fileId = awaitTask(app, processInstanceId, "Task_FileRecord");
+      HttpResponse<String> filed = app.postJson("/engine-rest/task/" + fileId + "/complete", "tina",
+          "{\"variables\":{\"filingNote\":{\"value\":\"Filed by month\",\"type\":\"String\"}}}");
+      assertEquals(204, filed.statusCode(), "tina files the record: " + filed.body());
       cycleBoardAsServiceManager(app, launch, historicValue(app, processInstanceId, "clientName").path("value").asText());
+      bottlenecksInCockpit(app, launch);
     }
   }
 
-  /** sam opens the cycle board from Tasklist's header (no second login) and finds the client's row, Execute done by tina. */
+  /**
+   * petra (process owner) reads where the cycle waits in Cockpit: the dashboard's panel, and each job's
+   * times and overdue count on the client cycle's diagram (Execute was done once by now).
+   */
+  private static void bottlenecksInCockpit(RunningApp app, Launch launch) throws IOException {
+    String definitionId = json(app.get("/engine-rest/process-definition/key/Process_ClientMaintenanceCycle", "demo")).path("id").asText();
+    WebDriver petra = startChromium(launch, "petra");
+    try {
+      WebDriverWait wait = new WebDriverWait(petra, UI_TIMEOUT);
+      petra.get(app.baseUrl() + "/camunda/app/cockpit/");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys("petra");
+      petra.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+      petra.findElement(By.cssSelector("form button[type='submit']")).click();
+      WebElement execute = wait.until(ExpectedConditions.visibilityOfElementLocated(
+          By.cssSelector("#mmc-bottlenecks tr[data-job='execute']")));
+      wait.until(driver -> !execute.findElements(By.tagName("td")).get(1).getText().isEmpty());
+      List<String> cells = execute.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+      assertEquals("Execute checklist", cells.get(0), "the dashboard row: " + cells);
+      assertTrue(Integer.parseInt(cells.get(1)) >= 1 && cells.get(2).matches("[0-9.]+ [hd]"), "Execute done, with its median: " + cells);
+      screenshot(petra, "cockpit-dashboard");
+      petra.get(app.baseUrl() + "/camunda/app/cockpit/default/#/process-definition/" + definitionId + "/runtime");
+      WebElement badge = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".mmc-bottleneck[data-job='execute']")));
+      assertTrue(badge.getText().startsWith("median ") && badge.getText().contains("overdue 0"), "the diagram's overlay: " + badge.getText());
+      assertFalse(petra.findElements(By.cssSelector(".mmc-bottleneck[data-job='file']")).isEmpty(), "every job has its overlay");
+      screenshot(petra, "cockpit-diagram");
+      step(launch, "petra reads the jobs' times on Cockpit's dashboard and the cycle's diagram: " + badge.getText());
+    } finally {
+      petra.quit();
+    }
+  }
+
+  /**
+   * sam opens Publish checklist: the change against the published revision is listed and its PDF
+   * previewed; he sends the revision back with a comment, and tina finds Revise in "My tasks" again
+   * with his comment on top.
+   */
+  private static void sendBackFromPublish(RunningApp app, WebDriver tina, Launch launch, String processInstanceId) throws Exception {
+    String publishId = awaitTask(app, processInstanceId, "Task_PublishChecklist");
+    String comment = "Name the folder on D: (D:\\Logs)";
+    WebDriver sam = startChromium(launch, "sam-publish");
+    try {
+      WebDriverWait wait = new WebDriverWait(sam, UI_TIMEOUT);
+      logIn(app, sam, "sam");
+      showFilter(sam, "My group's tasks");
+      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]"
+          + "//h4[contains(@class,'task')]/a[starts-with(normalize-space(), 'Publish checklist')]"))).click();
+      wait.until(driver -> driver.getCurrentUrl().contains("task=" + publishId));
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+      WebElement changes = wait.until(ExpectedConditions.presenceOfElementLocated(
+          By.xpath("//*[contains(@class,'fjs-form-field-text')][contains(., 'against the published revision')]")));
+      assertTrue(changes.getText().contains("Reworded") && changes.getText().contains("(logs on D:)"),
+          "Publish lists the reworded item: " + changes.getText());
+      String preview = sam.findElement(By.xpath("//a[contains(., 'Preview the PDF')]")).getDomAttribute("href");
+      HttpResponse<byte[]> pdf = app.getBytes(preview, "sam");
+      assertEquals(200, pdf.statusCode(), "the preview " + preview);
+      assertTrue(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("%PDF-"), "the preview is a PDF");
+      click(sam, sam.findElement(By.xpath("//label[contains(normalize-space(.), 'Send back to Revise')]")));
+      WebElement why = wait.until(ExpectedConditions.visibilityOfElementLocated(
+          By.xpath("//label[contains(., 'What must change')]/following::textarea[1]")));
+      why.sendKeys(comment);
+      screenshot(sam, "publish-send-back");
+      click(sam, sam.findElement(By.xpath("//button[@type='submit' and normalize-space()='Complete']")));
+      awaitTaskCompleted(app, publishId);
+      step(launch, "sam saw the change and the preview in Publish and sent the revision back");
+    } catch (Throwable failure) {
+      screenshot(sam, "failure-sam-publish");
+      Files.writeString(RunningApp.OUTPUT.resolve("failure-sam-publish.html"), sam.getPageSource());
+      throw failure;
+    } finally {
+      sam.quit();
+    }
+    String reviseId = awaitTask(app, processInstanceId, "Task_ReviseChecklist");
+    WebDriverWait wait = new WebDriverWait(tina, UI_TIMEOUT);
+    tina.navigate().refresh();
+    showFilter(tina, "My tasks");
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]"
+        + "//h4[contains(@class,'task')]/a[starts-with(normalize-space(), 'Revise checklist')]"))).click();
+    wait.until(driver -> driver.getCurrentUrl().contains("task=" + reviseId));
+    WebElement sentBack = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sentBack")));
+    assertTrue(sentBack.getText().contains(comment), "Revise shows sam's comment: " + sentBack.getText());
+    screenshot(tina, "revise-sent-back");
+    step(launch, "tina has Revise again with the comment");
+  }
+
+  /**
+   * sam opens the cycle board from Tasklist's header (no second login), finds the client's row with
+   * Execute done by tina, and opens the filed record's PDF and a published checklist from the board
+   * with the same session.
+   */
   private static void cycleBoardAsServiceManager(RunningApp app, Launch launch, String clientName) throws IOException {
     WebDriver sam = startChromium(launch, "sam");
     try {
@@ -315,11 +410,32 @@ class ExecuteChecklistBrowserIT {
           By.xpath("//table[@id='board']/tbody/tr[td[1][starts-with(normalize-space(), " + xpathLiteral(clientName) + ")]]")));
       assertTrue(row.getText().contains("by tina"), "the board shows who executed: " + row.getText());
       assertTrue(sam.findElement(By.id("csv")).getDomAttribute("href").contains("format=csv"), "the CSV link");
+      // the filed record (filed by the job executor a moment after the completion), searched by client name
+      String filedPdf = new WebDriverWait(sam, TASK_TIMEOUT).until(driver -> {
+        driver.findElement(By.id("archiveSearch")).click();
+        List<WebElement> links = driver.findElements(By.xpath("//table[@id='archive']/tbody/tr[td[1][normalize-space() = "
+            + xpathLiteral(clientName) + "]]//a[normalize-space() = 'PDF']"));
+        return links.isEmpty() ? null : links.get(0).getDomAttribute("href");
+      });
+      assertPdfInSession(sam, filedPdf);
+      String publishedPdf = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//table[@id='published']/tbody/tr[td[1][normalize-space() = "
+          + xpathLiteral(clientName) + "]]//a"))).getDomAttribute("href");
+      assertPdfInSession(sam, publishedPdf);
       screenshot(sam, "board-" + launch.name().toLowerCase());
-      step(launch, "sam sees " + clientName + " on the cycle board");
+      step(launch, "sam sees " + clientName + " on the cycle board, opens its filed record and its published checklist");
     } finally {
       sam.quit();
     }
+  }
+
+  /** The link opens a PDF in this browser's session (no Basic dialog: the request carries no credentials but the session's). */
+  private static void assertPdfInSession(WebDriver browser, String href) {
+    Object answer = ((JavascriptExecutor) browser).executeAsyncScript(
+        "var done = arguments[arguments.length - 1];"
+            + "fetch(arguments[0], {credentials: 'same-origin'}).then(function (r) { return r.arrayBuffer().then(function (b) {"
+            + "  done(r.status + ' ' + r.headers.get('Content-Type') + ' ' + String.fromCharCode.apply(null, new Uint8Array(b.slice(0, 5)))); }); })"
+            + ".catch(function (e) { done('failed ' + e); });", href);
+    assertEquals("200 application/pdf %PDF-", answer, "the PDF behind " + href);
   }
 
   private static String xpathLiteral(String value) {

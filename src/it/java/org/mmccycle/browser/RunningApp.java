@@ -171,13 +171,23 @@ final class RunningApp implements AutoCloseable {
         .POST(HttpRequest.BodyPublishers.ofString(json)), user);
   }
 
+  /** A document (a PDF) as bytes. */
+  HttpResponse<byte[]> getBytes(String path, String user) throws IOException {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET(), user, "*/*", HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   private HttpResponse<String> send(HttpRequest.Builder request, String user) throws IOException {
+    return send(request, user, "application/json", HttpResponse.BodyHandlers.ofString());
+  }
+
+  private <T> HttpResponse<T> send(HttpRequest.Builder request, String user, String accept, HttpResponse.BodyHandler<T> body)
+      throws IOException {
     String credentials = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
     try {
       return http.send(request.timeout(Duration.ofSeconds(20))
           .header("Authorization", "Basic " + credentials)
-          .header("Accept", "application/json")
-          .build(), HttpResponse.BodyHandlers.ofString());
+          .header("Accept", accept)
+          .build(), body);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);

@@ -37,6 +37,34 @@ public record ChecklistDiff(
     return added.isEmpty() && removed.isEmpty() && reworded.isEmpty() && moved.isEmpty() && rescheduled.isEmpty();
   }
 
+  /**
+   * The change as the approver reads it (Markdown, one line per changed item): "Revision 3 against the
+   * published revision 2: 1 added, 1 reworded …", then "**Added** SRV01 / Backups: …" and so on. Item texts
+   * are escaped, so a text never turns into a link or emphasis.
+   */
+  public String describe() {
+    if (isEmpty()) {
+      return "Revision " + to + " has the same items as the published revision " + from + ".";
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add("Revision " + to + " against the published revision " + from + ": " + added.size() + " added, " + reworded.size()
+        + " reworded, " + moved.size() + " moved, " + rescheduled.size() + " rescheduled, " + removed.size() + " removed.");
+    lines.add("");
+    added.forEach(item -> lines.add("- **Added** " + markdown(item.device() + " / " + item.section() + ": " + item.text())));
+    reworded.forEach(item -> lines.add("- **Reworded** " + markdown(item.before()) + " → " + markdown(item.after())));
+    moved.forEach(item -> lines.add("- **Moved** " + markdown(item.text()) + ": " + markdown(item.fromDevice() + " / " + item.fromSection())
+        + " #" + item.fromPosition() + " → " + markdown(item.toDevice() + " / " + item.toSection()) + " #" + item.toPosition()));
+    rescheduled.forEach(item -> lines.add("- **Rescheduled** " + markdown(item.text()) + ": " + markdown(item.before()) + " → "
+        + markdown(item.after())));
+    removed.forEach(item -> lines.add("- **Removed** " + markdown(item.device() + " / " + item.section() + ": " + item.text())));
+    return String.join("\n", lines);
+  }
+
+  /** Text shown as itself in Markdown: its markup characters escaped, its line breaks as spaces. */
+  static String markdown(String text) {
+    return text == null ? "" : text.replaceAll("\\s+", " ").replaceAll("([\\\\`*_\\[\\]<>|~])", "\\\\$1");
+  }
+
   /** The difference from {@code before} to {@code after}; items are matched by id. */
   static ChecklistDiff between(String clientSlug, int from, List<RevisionItem> before, int to, List<RevisionItem> after) {
     Map<String, Integer> oldIndex = index(before);

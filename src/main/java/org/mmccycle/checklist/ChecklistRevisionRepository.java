@@ -82,6 +82,18 @@ public class ChecklistRevisionRepository {
         .param(clientSlug));
   }
 
+  /** Every active client's latest published revision (without items), with the client's name, by name. */
+  public List<PublishedChecklist> latestPublishedOfActiveClients() {
+    return jdbc.sql("select r.client_slug, c.name, r.number, r.published_at, r.published_by, r.change_note "
+            + "from mmc_checklist_revision r join mmc_client c on c.slug = r.client_slug "
+            + "where c.active = true and r.published = true and r.number = (select max(p.number) from mmc_checklist_revision p "
+            + "where p.client_slug = r.client_slug and p.published = true) order by c.name, r.client_slug")
+        .query((rs, n) -> new PublishedChecklist(rs.getString("client_slug"), rs.getString("name"), rs.getInt("number"),
+            rs.getTimestamp("published_at") == null ? null : rs.getTimestamp("published_at").toInstant(), rs.getString("published_by"),
+            rs.getString("change_note")))
+        .list();
+  }
+
   /** The highest-numbered revision published before {@code instant}. */
   public Optional<ChecklistRevision> latestPublishedBefore(String clientSlug, Instant instant) {
     return withItems(jdbc.sql(HEAD + "where r.client_slug = ? and r.published = true and r.published_at < ? "

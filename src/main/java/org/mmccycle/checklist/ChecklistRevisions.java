@@ -197,6 +197,11 @@ public class ChecklistRevisions {
     return ChecklistDiff.between(clientSlug, a, revision(clientSlug, a).items(), b, revision(clientSlug, b).items());
   }
 
+  /** Every active client's published checklist (its latest published revision), by client name. */
+  public List<PublishedChecklist> published() {
+    return revisions.latestPublishedOfActiveClients();
+  }
+
   /** Every revision of the client, oldest first, without items. */
   public List<ChecklistRevision> revisions(String clientSlug) {
     requireClient(clientSlug);

@@ -63,6 +63,11 @@ public class CycleCalendar {
   }
 
   /** The end of the given day of the cycle's month (the next day at midnight), as a timer or due date. */
+  /** The midnight that ends this day in the firm's zone (how deadlines are written). */
+  public Date endOfDay(LocalDate day) {
+    return Date.from(day.plusDays(1).atStartOfDay(zone()).toInstant());
+  }
+
   public Date endOfDay(YearMonth month, int dayOfMonth) {
     if (dayOfMonth < 1 || dayOfMonth > month.lengthOfMonth()) {
       throw new IllegalArgumentException("day " + dayOfMonth + " is not in " + month);

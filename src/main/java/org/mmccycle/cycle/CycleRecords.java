@@ -107,7 +107,8 @@ public class CycleRecords {
         .params(clientName, executedRevision, processInstanceId).update();
   }
 
-  public void revised(String processInstanceId, int revisedRevision) {
+  /** The revision the cycle's Revise made (null: none any more, its revision was sent back). */
+  public void revised(String processInstanceId, Integer revisedRevision) {
     changed(processInstanceId);
     jdbc.sql("update mmc_client_cycle set revised_revision = ? where process_instance_id = ?")
         .params(revisedRevision, processInstanceId).update();

@@ -53,7 +53,8 @@ public class JobRecords {
 
   /** The job's task was created (again: a task created anew keeps the job's first start), with its due date if it has one. */
   public void taskCreated(CycleRecord cycle, Job job, Instant at, Instant due, String assignee, String candidateGroup) {
-    change(cycle, job, "task_open = true, task_started_at = coalesce(task_started_at, ?), assignee = ?, candidate_group = ?"
+    // a job done before and open again (a revision sent back from Publish) is not done any more
+    change(cycle, job, "task_open = true, done_at = null, done_by = null, task_started_at = coalesce(task_started_at, ?), assignee = ?, candidate_group = ?"
         + (due == null ? "" : ", due_at = ?"), due == null
         ? new Object[] {Timestamp.from(at), assignee, candidateGroup}
         : new Object[] {Timestamp.from(at), assignee, candidateGroup, Timestamp.from(due)});
@@ -161,6 +162,31 @@ public class JobRecords {
     Double average = jdbc.sql("select avg(cast(work_millis as double precision)) from mmc_cycle_job where job = ? and done_at >= ?")
         .params(job.key(), Timestamp.from(since)).query(Double.class).single();
     return average == null ? Double.NaN : average;
+  }
+
+  /**
+   * The job's times from its task's creation to its completion, in milliseconds, shortest first, over the
+   * jobs done since then, and how many of those were done after their deadline.
+   */
+  public JobTimes timesSince(Job job, Instant since) {
+    List<Long> work = jdbc.sql("select work_millis from mmc_cycle_job where job = ? and done_at >= ? and work_millis is not null "
+        + "order by work_millis").params(job.key(), Timestamp.from(since)).query(Long.class).list();
+    long late = jdbc.sql("select count(*) from mmc_cycle_job where job = ? and done_at >= ? and (overdue_at is not null or done_at > due_at)")
+        .params(job.key(), Timestamp.from(since)).query(Long.class).single();
+    return new JobTimes(work, late);
+  }
+
+  /** How long a job's tasks were open until done (shortest first), and how many were late. */
+  public record JobTimes(List<Long> workMillis, long late) {
+
+    /** The time within which this share (0–1) of the jobs were done, nearest rank; null when none was done. */
+    public Long percentile(double share) {
+      if (workMillis.isEmpty()) {
+        return null;
+      }
+      int rank = (int) Math.ceil(share * workMillis.size());
+      return workMillis.get(Math.max(0, Math.min(workMillis.size(), rank) - 1));
+    }
   }
 
   /** Average milliseconds an overdue job took to resolve, over those resolved since then; NaN when there are none. */

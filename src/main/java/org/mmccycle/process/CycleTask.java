@@ -8,8 +8,13 @@ import static org.mmccycle.process.CycleVariables.FOLLOW_UP_NOTE;
 import static org.mmccycle.process.CycleVariables.ISSUE_SUMMARY;
 import static org.mmccycle.process.CycleVariables.ON_SITE_WAIVED;
 import static org.mmccycle.process.CycleVariables.OVERRIDE_REASON;
+import static org.mmccycle.process.CycleVariables.NEW_DUE_DATE;
+import static org.mmccycle.process.CycleVariables.REASSIGN_TO;
+import static org.mmccycle.process.CycleVariables.RESOLUTION_ACTION;
 import static org.mmccycle.process.CycleVariables.RESOLUTION_NOTE;
+import static org.mmccycle.process.CycleVariables.PUBLISH_DECISION;
 import static org.mmccycle.process.CycleVariables.REVISED_ITEMS;
+import static org.mmccycle.process.CycleVariables.SEND_BACK_COMMENT;
 import static org.mmccycle.process.CycleVariables.REVISION_SUGGESTIONS;
 import static org.mmccycle.process.CycleVariables.VISIT_DATE;
 import static org.mmccycle.process.CycleVariables.VISIT_MODE;
@@ -29,12 +34,12 @@ public enum CycleTask {
   SCHEDULE("Task_ScheduleVisit", "Schedule visit", Set.of(VISIT_DATE, OVERRIDE_REASON, ON_SITE_WAIVED)),
   EXECUTE("Task_ExecuteChecklist", "Execute checklist", Set.of(CHECKLIST_ITEMS, VISIT_MODE, REVISION_SUGGESTIONS)),
   REVISE("Task_ReviseChecklist", "Revise checklist", Set.of(CHECKLIST_CHANGED, REVISED_ITEMS, CHANGE_NOTE)),
-  /** Its form shows the change note; the revision keeps the note Revise gave it. */
-  PUBLISH("Task_PublishChecklist", "Publish checklist", Set.of(CHANGE_NOTE)),
+  /** Its form shows the change note (the revision keeps the note Revise gave it); approve, or send back with a comment. */
+  PUBLISH("Task_PublishChecklist", "Publish checklist", Set.of(CHANGE_NOTE, PUBLISH_DECISION, SEND_BACK_COMMENT)),
   FILE("Task_FileRecord", "File record", Set.of(FILING_NOTE)),
   FOLLOW_UP("Task_FollowUpIssues", "Follow up issues found", Set.of(FOLLOW_UP_NOTE, ISSUE_SUMMARY)),
-  RESOLVE_OVERDUE(Job.RESOLVE_PREFIX, "Resolve overdue job", Set.of(RESOLUTION_NOTE)),
-  REVIEW_UNRESOLVED(Job.REVIEW_PREFIX, "Review unresolved escalation", Set.of(RESOLUTION_NOTE));
+  RESOLVE_OVERDUE(Job.RESOLVE_PREFIX, "Resolve overdue job", Set.of(RESOLUTION_NOTE, RESOLUTION_ACTION, REASSIGN_TO, NEW_DUE_DATE)),
+  REVIEW_UNRESOLVED(Job.REVIEW_PREFIX, "Review unresolved escalation", Set.of(RESOLUTION_NOTE, RESOLUTION_ACTION, REASSIGN_TO, NEW_DUE_DATE));
 
   private final String key;
   private final String label;

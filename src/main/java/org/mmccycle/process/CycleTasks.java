@@ -12,6 +12,9 @@ import static org.mmccycle.process.CycleVariables.OVERDUE_TASKS;
 import static org.mmccycle.process.CycleVariables.PUBLISHED_AT;
 import static org.mmccycle.process.CycleVariables.PUBLISHED_BY;
 import static org.mmccycle.process.CycleVariables.RESOLUTION_NOTE;
+import static org.mmccycle.process.CycleVariables.PUBLISH_DECISION;
+import static org.mmccycle.process.CycleVariables.SEND_BACK;
+import static org.mmccycle.process.CycleVariables.SEND_BACK_COMMENT;
 import static org.mmccycle.process.CycleVariables.VISIT_DATE;
 
 import java.time.Instant;
@@ -57,9 +60,12 @@ public class CycleTasks {
   private final CycleCalendar calendar;
   private final TaskDrafts drafts;
   private final MailSettings mailSettings;
+  private final OverdueActions overdueActions;
 
   public CycleTasks(VisitListener visits, RevisionListener revisions, TaskRecorder recorder, TaskUsers users, CycleRecords records,
-      JobRecords jobs, MmcMailer mailer, CycleCalendar calendar, TaskDrafts drafts, MailSettings mailSettings) {
+      JobRecords jobs, MmcMailer mailer, CycleCalendar calendar, TaskDrafts drafts, MailSettings mailSettings,
+      OverdueActions overdueActions) {
+    this.overdueActions = overdueActions;
     this.drafts = drafts;
     this.mailSettings = mailSettings;
     this.visits = visits;
@@ -96,6 +102,8 @@ public class CycleTasks {
       case SCHEDULE, EXECUTE, REVISE, PUBLISH, FILE -> {
         if (cycleTask.get() == CycleTask.REVISE) {
           revisions.opened(task);
+        } else if (cycleTask.get() == CycleTask.PUBLISH) {
+          revisions.toApprove(task);
         }
         jobs.taskCreated(cycle, jobOf(task), calendar.now(), instant(task.getDueDate()), task.getAssignee(), candidateGroup(task));
         newWorkUnlessAssigned(task, cycle);
@@ -145,7 +153,15 @@ public class CycleTasks {
         recorder.completed(task, EXECUTED_BY, EXECUTED_AT);
       }
       case REVISE -> revisions.revised(task);
-      case PUBLISH -> recorder.completed(task, PUBLISHED_BY, PUBLISHED_AT);
+      case PUBLISH -> {
+        if (SEND_BACK.equals(task.getVariable(PUBLISH_DECISION))) {
+          revisions.sentBack(task);
+          note(task, cycle, "sent back", "publish", SEND_BACK_COMMENT);
+          jobs.taskClosed(cycle, Job.PUBLISH); // not done: Revise comes again, then Publish
+          return;
+        }
+        recorder.completed(task, PUBLISHED_BY, PUBLISHED_AT);
+      }
       case FILE -> {
         recorder.completed(task, FILED_BY, FILED_AT);
         note(task, cycle, "filing", null, FILING_NOTE);
@@ -153,8 +169,9 @@ public class CycleTasks {
       case FOLLOW_UP -> note(task, cycle, "follow-up", "execute", FOLLOW_UP_NOTE);
       case RESOLVE_OVERDUE, REVIEW_UNRESOLVED -> {
         Job overdue = overdueJob(task);
-        note(task, cycle, "overdue", overdue.key(), RESOLUTION_NOTE);
-        jobs.resolved(cycle, overdue, calendar.now(), users.who(task), text(task, RESOLUTION_NOTE));
+        String resolution = overdueActions.apply(task, text(task, RESOLUTION_NOTE));
+        records.addNote(cycle, new CycleRecords.Note("overdue", overdue.key(), users.who(task), calendar.now(), resolution));
+        jobs.resolved(cycle, overdue, calendar.now(), users.who(task), resolution);
       }
     }
     Job.ofTask(task.getTaskDefinitionKey()).filter(job -> job != Job.ESCALATION)

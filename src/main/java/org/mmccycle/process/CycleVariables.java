@@ -48,6 +48,10 @@ public final class CycleVariables {
   public static final String ISSUE_SUMMARY = "issueSummary";
   /** Resolve overdue …, Review unresolved …: what was done about the missed deadline. */
   public static final String RESOLUTION_NOTE = "resolutionNote";
+  /** Resolve overdue: what was done besides the note ({@link OverdueActions}), to whom, or by when. */
+  public static final String RESOLUTION_ACTION = "resolutionAction";
+  public static final String REASSIGN_TO = "reassignTo";
+  public static final String NEW_DUE_DATE = "newDueDate";
   /**
    * Resolve overdue …, Review unresolved … (task-local, for its form): the deadline that passed ("Execution"),
    * when it was due (in words, the firm's zone), and the late tasks as a Markdown list: each with who holds
@@ -60,6 +64,14 @@ public final class CycleVariables {
   public static final String EXECUTED_AT = "executedAt";
   public static final String CHECKLIST_CHANGED = "checklistChanged";
   public static final String CHANGE_NOTE = "changeNote";
+  /** Publish checklist: "approve" (the default) or "send-back" (back to Revise, with a comment). */
+  public static final String PUBLISH_DECISION = "publishDecision";
+  public static final String APPROVE = "approve";
+  public static final String SEND_BACK = "send-back";
+  public static final String SEND_BACK_COMMENT = "sendBackComment";
+  /** Publish checklist (task-local): the change against the published revision, and where its PDF is previewed. */
+  public static final String REVISION_CHANGES = "revisionChanges";
+  public static final String REVISION_PREVIEW = "revisionPreview";
   public static final String PUBLISHED_BY = "publishedBy";
   public static final String PUBLISHED_AT = "publishedAt";
   /** Where the published checklist PDF went. */

@@ -45,9 +45,7 @@ public class PublishChecklistDelegate implements JavaDelegate {
     String slug = cycle.clientSlug();
     YearMonth nextMonth = cycle.month().plusMonths(1);
     Instant publishedAt = ((Date) execution.getVariable(PUBLISHED_AT)).toInstant();
-    Integer recorded = cycle.revisionToPublish();
-    // a cycle opened before its record held the revision: the variable Revise set
-    int number = recorded != null ? recorded : ((Number) execution.getVariable(CycleVariables.CHECKLIST_REVISION)).intValue();
+    int number = RevisionListener.revisionToPublish(execution, cycle);
     ChecklistRevision revision = revisions.publish(slug, number, (String) execution.getVariable(PUBLISHED_BY), publishedAt);
     ChecklistDocument checklist = new ChecklistDocument(slug, cycle.clientName(), CycleMonth.format(nextMonth), number,
         revision.changeNote(), publishedAt, revisions.checklistDueIn(slug, nextMonth));

@@ -4,15 +4,20 @@ import static org.mmccycle.process.CycleVariables.BASE_REVISION;
 import static org.mmccycle.process.CycleVariables.CHANGE_NOTE;
 import static org.mmccycle.process.CycleVariables.CHECKLIST_CHANGED;
 import static org.mmccycle.process.CycleVariables.CHECKLIST_REVISION;
+import static org.mmccycle.process.CycleVariables.PUBLISH_DECISION;
+import static org.mmccycle.process.CycleVariables.REVISION_CHANGES;
+import static org.mmccycle.process.CycleVariables.REVISION_PREVIEW;
 import static org.mmccycle.process.CycleVariables.REVISED_ITEMS;
 import static org.mmccycle.process.CycleVariables.REVISION_ITEMS;
 
 import java.util.Optional;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.mmccycle.web.ConflictException;
 import org.mmccycle.checklist.ChecklistRevision;
 import org.mmccycle.checklist.ChecklistRevisions;
+import org.mmccycle.cycle.CycleMonth;
 import org.mmccycle.cycle.CycleRecord;
 import org.mmccycle.cycle.CycleRecords;
 import org.springframework.stereotype.Component;
@@ -44,6 +49,31 @@ public class RevisionListener {
     ChecklistRevision latest = revisions.latest(records.of(task.getProcessInstanceId()).clientSlug());
     task.getExecution().setVariable(BASE_REVISION, latest.number());
     task.getExecution().setVariable(REVISION_ITEMS, json.toVariable(latest.items()));
+  }
+
+  /**
+   * Publish checklist opened: what the approver looks at before approving (task-local), the change
+   * against the revision published now, item by item, and a link to the PDF as it would be published.
+   */
+  public void toApprove(DelegateTask task) {
+    CycleRecord cycle = records.of(task.getProcessInstanceId());
+    task.getExecution().removeVariable(PUBLISH_DECISION); // a decision of an earlier round never decides this one
+    int toPublish = revisionToPublish(task, cycle);
+    ChecklistRevision published = revisions.current(cycle.clientSlug());
+    task.setVariableLocal(REVISION_CHANGES, revisions.diff(cycle.clientSlug(), published.number(), toPublish).describe());
+    task.setVariableLocal(REVISION_PREVIEW, "/api/clients/" + cycle.clientSlug() + "/checklist/revisions/" + toPublish
+        + "/preview?month=" + CycleMonth.format(cycle.month().plusMonths(1)));
+  }
+
+  /** Publish sent the revision back: the cycle has no revision of its Revise until Revise makes one again. */
+  public void sentBack(DelegateTask task) {
+    records.revised(task.getProcessInstanceId(), null);
+  }
+
+  /** The revision a cycle publishes: its record's, else (a cycle opened before the record held it) the variable Revise set. */
+  static int revisionToPublish(VariableScope cycleScope, CycleRecord cycle) {
+    Integer recorded = cycle.revisionToPublish();
+    return recorded != null ? recorded : ((Number) cycleScope.getVariable(CHECKLIST_REVISION)).intValue();
   }
 
   public void revised(DelegateTask task) {

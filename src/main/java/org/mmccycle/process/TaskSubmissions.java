@@ -13,6 +13,10 @@ import static org.mmccycle.process.CycleVariables.RESOLUTION_NOTE;
 import static org.mmccycle.process.CycleVariables.REVISION_SUGGESTIONS;
 import static org.mmccycle.process.CycleVariables.VISIT_DATE;
 import static org.mmccycle.process.CycleVariables.VISIT_MODE;
+import static org.mmccycle.process.CycleVariables.APPROVE;
+import static org.mmccycle.process.CycleVariables.PUBLISH_DECISION;
+import static org.mmccycle.process.CycleVariables.SEND_BACK;
+import static org.mmccycle.process.CycleVariables.SEND_BACK_COMMENT;
 
 import java.lang.reflect.Field;
 import java.time.LocalDate;
@@ -100,8 +104,10 @@ public class TaskSubmissions extends CommandInterceptor {
   private final CycleRecords records;
   private final ChecklistRevisions revisions;
   private final ChecklistJson json;
+  private final OverdueActions overdueActions;
 
-  public TaskSubmissions(CycleRecords records, ChecklistRevisions revisions, ChecklistJson json) {
+  public TaskSubmissions(CycleRecords records, ChecklistRevisions revisions, ChecklistJson json, OverdueActions overdueActions) {
+    this.overdueActions = overdueActions;
     this.records = records;
     this.revisions = revisions;
     this.json = json;
@@ -217,14 +223,29 @@ public class TaskSubmissions extends CommandInterceptor {
         }
         text(problems, CHANGE_NOTE, submitted, Texts.NOTE_MAX, false);
       }
-      case PUBLISH -> text(problems, CHANGE_NOTE, submitted, Texts.NOTE_MAX, false);
+      case PUBLISH -> {
+        text(problems, CHANGE_NOTE, submitted, Texts.NOTE_MAX, false);
+        Object decision = value(raw(submitted, PUBLISH_DECISION));
+        if (decision != null && !APPROVE.equals(decision) && !SEND_BACK.equals(decision)) {
+          problems.add("publishDecision: '" + APPROVE + "' or '" + SEND_BACK + "'");
+        }
+        text(problems, SEND_BACK_COMMENT, submitted, Texts.TEXT_MAX, false);
+        Object comment = value(raw(submitted, SEND_BACK_COMMENT));
+        if (SEND_BACK.equals(decision) && (comment == null || comment.toString().isBlank())) {
+          problems.add("sendBackComment: say what must change before the checklist can be published");
+        }
+      }
       case FILE -> text(problems, FILING_NOTE, submitted, Texts.NOTE_MAX, false);
       case FOLLOW_UP -> {
         text(problems, FOLLOW_UP_NOTE, submitted, Texts.TEXT_MAX, effective(FOLLOW_UP_NOTE, task, submitted) == null);
         text(problems, ISSUE_SUMMARY, submitted, SUMMARY_MAX, false);
       }
-      case RESOLVE_OVERDUE, REVIEW_UNRESOLVED ->
-          text(problems, RESOLUTION_NOTE, submitted, Texts.TEXT_MAX, effective(RESOLUTION_NOTE, task, submitted) == null);
+      case RESOLVE_OVERDUE, REVIEW_UNRESOLVED -> {
+        text(problems, RESOLUTION_NOTE, submitted, Texts.TEXT_MAX, effective(RESOLUTION_NOTE, task, submitted) == null);
+        problems.addAll(overdueActions.problems(task, value(raw(submitted, CycleVariables.RESOLUTION_ACTION)),
+            value(raw(submitted, CycleVariables.REASSIGN_TO)), value(raw(submitted, CycleVariables.NEW_DUE_DATE)),
+            context.getAuthenticatedGroupIds()));
+      }
       default -> { }
     }
     return problems;

@@ -32,4 +32,21 @@ class ChecklistDiffTest {
     assertThat(diff.rescheduled()).extracting(ChecklistDiff.Rescheduled::after).containsExactly("quarterly in months 1,4,7,10");
     assertThat(ChecklistDiff.between("x", 1, before, 1, before).isEmpty()).isTrue();
   }
+
+  @Test
+  void describesEachChangeOnALineForTheApproverWithTheItemsMarkupShownAsText() {
+    var before = List.of(item("srv01/a", "Backups", "Check the *nightly* job"), item("srv01/b", "Backups", "Old item"));
+    var after = List.of(item("srv01/a", "Backups", "Check the *nightly* job [NAS]"), item("srv01/c", "Disks", "New_item"));
+
+    String description = ChecklistDiff.between("x", 1, before, 2, after).describe();
+
+    assertThat(description.lines().toList()).containsExactly(
+        "Revision 2 against the published revision 1: 1 added, 1 reworded, 0 moved, 0 rescheduled, 1 removed.",
+        "",
+        "- **Added** SRV01 / Disks: New\\_item",
+        "- **Reworded** Check the \\*nightly\\* job → Check the \\*nightly\\* job \\[NAS\\]",
+        "- **Removed** SRV01 / Backups: Old item");
+    assertThat(ChecklistDiff.between("x", 1, before, 1, before).describe())
+        .isEqualTo("Revision 1 has the same items as the published revision 1.");
+  }
 }

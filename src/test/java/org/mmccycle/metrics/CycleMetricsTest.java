@@ -26,6 +26,7 @@ class CycleMetricsTest extends MmcSpringBootTest {
 
   @LocalServerPort int port;
   @Autowired CycleMetrics metrics;
+  @Autowired Bottlenecks bottlenecks;
   @Autowired CycleOpener opener;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
@@ -67,6 +68,38 @@ class CycleMetricsTest extends MmcSpringBootTest {
     assertThat(metrics.openTasks(Job.REVISE)).isEqualTo(revisingBefore + 1);
     assertThat(metrics.averageDurationMillis(Job.EXECUTE)).isGreaterThan(0);
     assertThat(metrics.overdueTasks(Job.EXECUTE)).isEqualTo(overdueBefore);
+  }
+
+  @Test
+  void theBottlenecksGiveEachJobsMedianAndNinetiethPercentileLateAndOverdueCountsToProcessOwnersOnly() throws Exception {
+    String owner = people.user("petra", MmcGroups.PROCESS_OWNERS);
+    String technician = people.user("tina", MmcGroups.TECHNICIANS);
+    var client = people.client("Bottleneck Bakery", null, "standard");
+    clockAt("2035-03-01T08:00");
+    String cycle = AccountabilityFixture.openScheduled(opener, taskService, managementService, client.slug(), YearMonth.of(2035, 3));
+    clockAt("2035-03-23T08:00"); // executed late: 22 days after the task was created, 2 days after the deadline
+    taskService.complete(taskService.createTaskQuery().processInstanceId(cycle).singleResult().getId(), java.util.Map.of("visitMode", "on-site"));
+
+    Bottlenecks.JobFigures execute = bottlenecks.lastMonths(1).jobs().stream().filter(job -> job.job().equals("execute")).findFirst().orElseThrow();
+
+    assertThat(execute.taskDefinitionKey()).isEqualTo("Task_ExecuteChecklist");
+    assertThat(execute.done()).isEqualTo(1);
+    assertThat(execute.medianMillis()).isEqualTo(java.time.Duration.ofDays(22).toMillis()).isEqualTo(execute.p90Millis());
+    assertThat(execute.late()).isEqualTo(1);
+    assertThat(bottlenecks.lastMonths(1).from()).isEqualTo("2035-03");
+    assertThat(get(port, "/api/metrics/bottlenecks?months=1", technician, "secret-" + technician, null).statusCode()).isEqualTo(403);
+    var answer = get(port, "/api/metrics/bottlenecks?months=1", owner, "secret-" + owner, null);
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(text(answer)).contains("\"taskDefinitionKey\":\"Task_ExecuteChecklist\"", "\"late\":1");
+    assertThat(get(port, "/api/metrics/bottlenecks?months=0", owner, "secret-" + owner, null).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aPercentileIsTheNearestRankOfTheTimesDone() {
+    var times = new org.mmccycle.cycle.JobRecords.JobTimes(java.util.List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L), 0);
+    assertThat(times.percentile(0.5)).isEqualTo(5L);
+    assertThat(times.percentile(0.9)).isEqualTo(9L);
+    assertThat(new org.mmccycle.cycle.JobRecords.JobTimes(java.util.List.of(), 0).percentile(0.5)).isNull();
   }
 
   @Test

@@ -116,6 +116,28 @@ class ClientCycleModelTest {
   }
 
   @Test
+  void aServiceManagerSendsTheRevisionBackToReviseAndApprovesTheNextOne() {
+    ProcessInstance cycle = start("harbour", true);
+    complete(task(cycle));
+    complete(task(cycle));
+    execute(job("Task_ReportIssues", cycle));
+    complete(task("Task_ReviseChecklist", cycle));
+
+    complete(task("Task_PublishChecklist", cycle), Map.of("publishDecision", "send-back", "sendBackComment", "Keep the old NAS item"));
+
+    assertThat(cycle).isWaitingAt("Task_ReviseChecklist", "Task_FileRecord");
+    assertThat(task("Task_ReviseChecklist", cycle)).isAssignedTo("tina");
+    complete(task("Task_ReviseChecklist", cycle));
+    complete(task("Task_PublishChecklist", cycle), Map.of("publishDecision", "approve"));
+    execute(job("Task_RenderAndPublishChecklist", cycle));
+
+    assertThat(cycle).hasPassed("EndEvent_ChecklistPublished");
+    assertThat(org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService().createHistoricActivityInstanceQuery()
+        .processInstanceId(cycle.getId()).activityId("Task_ReviseChecklist").count()).as("revised twice").isEqualTo(2);
+    assertThat(ran).containsExactly("planVisitDelegate", "publishChecklistDelegate");
+  }
+
+  @Test
   void aCyclePreparedAtOpeningWithoutIssuesGoesStraightToItsJobsAndAGoldClientsTechnicianExecutes() {
     ProcessInstance cycle = start("gold-kessler", true);
 

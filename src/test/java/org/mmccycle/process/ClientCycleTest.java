@@ -76,6 +76,12 @@ class ClientCycleTest extends MmcSpringBootTest {
   @Autowired
   private ManagementService managementService;
 
+  @Autowired
+  private org.mmccycle.cycle.CycleRecords records;
+
+  @Autowired
+  private org.mmccycle.cycle.JobRecords jobs;
+
   @Test
   void shouldRefuseAVisitThatBreaksTheSpacingUnlessAManagerOverridesWithAReason() {
     ContractClient client = fixture.activeClient("Kessler Law");
@@ -117,6 +123,61 @@ class ClientCycleTest extends MmcSpringBootTest {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(response.getBody()).contains("2031-03-08 is on a weekend");
     assertThat(fixture.task(cycle, "Task_ScheduleVisit").getId()).isEqualTo(taskId);
+  }
+
+  @Test
+  void publishShowsTheChangeAndAPreviewAndSendsTheRevisionBackToReviseWithAComment() throws IOException {
+    String manager = fixture.user("manager", MmcGroups.SERVICE_MANAGERS, "s3cret-for-tests");
+    ContractClient client = fixture.activeClient("Send Back Dental");
+    ProcessInstance cycle = executedAndRevisedInNovember(client);
+    Task publish = fixture.task(cycle.getId(), "Task_PublishChecklist");
+
+    String changes = (String) processEngine.getTaskService().getVariableLocal(publish.getId(), "revisionChanges");
+    assertThat(changes).startsWith("Revision 2 against the published revision 1: 0 added, 1 reworded")
+        .contains("**Reworded**", "(logs now on D:)");
+    String preview = (String) processEngine.getTaskService().getVariableLocal(publish.getId(), "revisionPreview");
+    assertThat(preview).isEqualTo("/api/clients/" + client.slug() + "/checklist/revisions/2/preview?month=2026-12");
+    ResponseEntity<byte[]> pdf = rest.withBasicAuth(manager, "s3cret-for-tests").getForEntity(preview, byte[].class);
+    assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+    try (PDDocument document = Loader.loadPDF(pdf.getBody())) {
+      assertThat(new PDFTextStripper().getText(document)).contains(client.name(), "(logs now on D:)");
+    }
+
+    var headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> noComment = rest.withBasicAuth(manager, "s3cret-for-tests").postForEntity("/engine-rest/task/" + publish.getId()
+        + "/complete", new HttpEntity<>("{\"variables\":{\"publishDecision\":{\"value\":\"send-back\"}}}", headers), String.class);
+    assertThat(noComment.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(noComment.getBody()).contains("sendBackComment: say what must change");
+
+    ResponseEntity<String> sentBack = rest.withBasicAuth(manager, "s3cret-for-tests").postForEntity("/engine-rest/task/" + publish.getId()
+        + "/complete", new HttpEntity<>("{\"variables\":{\"publishDecision\":{\"value\":\"send-back\"},"
+        + "\"sendBackComment\":{\"value\":\"Say which folder on D:\"}}}", headers), String.class);
+
+    assertThat(sentBack.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(cycle).isWaitingAt("Task_ReviseChecklist", "Task_FileRecord");
+    assertThat(runtimeService().getVariable(cycle.getId(), "sendBackComment")).isEqualTo("Say which folder on D:");
+    assertThat(records.of(cycle.getId()).revisedRevision()).as("the sent-back revision is not the one to publish").isNull();
+    assertThat(records.notes(client.slug(), NOVEMBER)).anySatisfy(note -> {
+      assertThat(note.kind()).isEqualTo("sent back");
+      assertThat(note.text()).isEqualTo("Say which folder on D:");
+      assertThat(note.writtenBy()).isEqualTo(manager);
+    });
+    assertThat(jobs.ofCycle(client.slug(), NOVEMBER)).filteredOn(job -> job.job() == org.mmccycle.cycle.Job.REVISE)
+        .singleElement().satisfies(job -> assertThat(job.taskOpen()).isTrue());
+
+    fixture.reviseChecklist(cycle.getId(), "tina", true);
+    fixture.publishChecklist(cycle.getId(), manager); // no decision sent: approved, whatever the first round decided
+    fixture.executeDueJobs(cycle.getId());
+
+    assertThat(revisions.current(client.slug()).number()).as("the second revision is published").isEqualTo(3);
+    assertThat(revisions.revision(client.slug(), 2).publishedAt()).as("the sent-back one never is").isNull();
+    ResponseEntity<String> published = rest.withBasicAuth(manager, "s3cret-for-tests").getForEntity("/api/checklists/published", String.class);
+    assertThat(published.getBody()).contains("{\"clientSlug\":\"" + client.slug() + "\",\"clientName\":\"Send Back Dental\",\"revision\":3,");
+    ResponseEntity<byte[]> asPublished = rest.withBasicAuth(manager, "s3cret-for-tests")
+        .getForEntity("/api/clients/" + client.slug() + "/checklist/revisions/3/preview?month=2026-12", byte[].class);
+    assertThat(asPublished.getHeaders().getContentDisposition().getFilename()).isEqualTo("checklist-2026-12-r3.pdf");
   }
 
   @Test

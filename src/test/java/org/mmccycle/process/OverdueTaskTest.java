@@ -1,10 +1,16 @@
 package org.mmccycle.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
+import org.mmccycle.cycle.CycleRecords;
+import org.mmccycle.cycle.Job;
+import org.mmccycle.cycle.JobStatus;
+import org.mmccycle.report.ComplianceReport;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -15,13 +21,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Resolve overdue … says what is late: which deadline, when it was due, each late task with who holds
- * it (or that nobody has claimed it) and a link to it in Tasklist (task-local variables its form shows).
+ * it (or that nobody has claimed it) and a link to it in Tasklist (task-local variables its form shows);
+ * and it does something about it: hands the late task on or gives it a new date, as the record says.
  */
 class OverdueTaskTest extends MmcSpringBootTest {
 
   private static final String TASKLIST = "http://localhost:8080/camunda/app/tasklist/default/";
 
   @Autowired TaskService taskService;
+  @Autowired ComplianceReport report;
+  @Autowired CycleRecords records;
 
   @Test
   void aMissedExecutionNamesTheDeadlineItsDueTimeAndWhoHoldsTheLateTask() {
@@ -47,6 +56,57 @@ class OverdueTaskTest extends MmcSpringBootTest {
     assertThat(shown.get(CycleVariables.OVERDUE_TASKS)).isEqualTo("- [Execute checklist](" + TASKLIST + "#/?task=" + execute.getId()
         + "): nobody has claimed it yet (technicians)");
     assertThat(shown.get(CycleVariables.OVERDUE_DUE)).isEqualTo("the end of Thu 20 Apr 2034");
+  }
+
+  @Test
+  void aServiceManagerHandsTheLateTaskToAnotherTechnicianAndTheRecordAndReportSaySo() {
+    String sam = fixture.user("resolvesam", MmcGroups.SERVICE_MANAGERS, "late-secret-1");
+    String tom = fixture.user("latetom", MmcGroups.TECHNICIANS, "late-secret-1");
+    YearMonth month = YearMonth.of(2034, 5);
+    String cycle = openAndSchedule("Handed On Dental", month);
+    missExecutionDeadline(cycle, month);
+
+    assertThatThrownBy(() -> fixture.completeAs(cycle, "Task_ResolveOverdueExecution", sam, List.of(MmcGroups.SERVICE_MANAGERS),
+        Map.of("resolutionAction", "reassign", "reassignTo", sam, "resolutionNote", "x")))
+        .hasMessageContaining("reassignTo: '" + sam + "' is no member of technicians");
+    assertThatThrownBy(() -> fixture.completeAs(cycle, "Task_ResolveOverdueExecution", tom, List.of(MmcGroups.TECHNICIANS),
+        Map.of("resolutionAction", "reassign", "reassignTo", tom, "resolutionNote", "x")))
+        .hasMessageContaining("only a service manager can hand a task to someone else");
+
+    fixture.completeAs(cycle, "Task_ResolveOverdueExecution", sam, List.of(MmcGroups.SERVICE_MANAGERS),
+        Map.of("resolutionAction", "reassign", "reassignTo", tom, "resolutionNote", "Tina is ill; Tom goes on Monday"));
+
+    assertThat(fixture.task(cycle, "Task_ExecuteChecklist").getAssignee()).isEqualTo(tom);
+    String said = "Handed to " + tom + ": Tina is ill; Tom goes on Monday";
+    assertThat(executionEntry("Handed On Dental", month).resolution()).isEqualTo(said);
+    assertThat(executionEntry("Handed On Dental", month).resolvedBy()).isEqualTo(sam);
+    assertThat(records.notes(records.of(cycle).clientSlug(), month)).anySatisfy(note -> assertThat(note.text()).isEqualTo(said));
+    assertThat(report.csv(report.forMonth(month))).contains(said);
+  }
+
+  @Test
+  void aServiceManagerGivesTheLateTaskANewDateWithAReason() {
+    String sam = fixture.user("resolvesam", MmcGroups.SERVICE_MANAGERS, "late-secret-1");
+    YearMonth month = YearMonth.of(2034, 6);
+    String cycle = openAndSchedule("New Date Dental", month);
+    missExecutionDeadline(cycle, month);
+
+    assertThatThrownBy(() -> fixture.completeAs(cycle, "Task_ResolveOverdueExecution", sam, List.of(MmcGroups.SERVICE_MANAGERS),
+        Map.of("resolutionAction", "new-date", "newDueDate", "2034-06-02", "resolutionNote", "x")))
+        .hasMessageContaining("newDueDate: 2034-06-02 has passed");
+
+    fixture.completeAs(cycle, "Task_ResolveOverdueExecution", sam, List.of(MmcGroups.SERVICE_MANAGERS),
+        Map.of("resolutionAction", "new-date", "newDueDate", "2034-06-26", "resolutionNote", "The client's office is closed until the 26th"));
+
+    assertThat(fixture.task(cycle, "Task_ExecuteChecklist").getDueDate()).isEqualTo(fixture.endOfDay(month, 26));
+    assertThat(executionEntry("New Date Dental", month).resolution())
+        .isEqualTo("New due date, the end of Mon 26 Jun 2034: The client's office is closed until the 26th");
+    assertThat(executionEntry("New Date Dental", month).status()).as("still late against its deadline").isNotEqualTo(JobStatus.ON_TIME);
+  }
+
+  private ComplianceReport.Entry executionEntry(String clientName, YearMonth month) {
+    return report.forMonth(month).entries().stream()
+        .filter(entry -> entry.clientName().equals(clientName) && entry.job() == Job.EXECUTE).findFirst().orElseThrow();
   }
 
   private String openAndSchedule(String name, YearMonth month) {

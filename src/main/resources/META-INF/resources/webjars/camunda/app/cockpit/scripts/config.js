@@ -22,8 +22,9 @@ export default {
     vendor: 'MMC Cycle'
   },
   disableWelcomeMessage: true,
-  // MMC Cycle: a link to the cycle board in the header (scripts/mmc-links.js)
-  customScripts: ['scripts/mmc-links'],
+  // MMC Cycle: a link to the cycle board in the header (scripts/mmc-links.js); where the cycle waits,
+  // on the dashboard and the cycle's diagram (scripts/mmc-bottlenecks.js)
+  customScripts: ['scripts/mmc-links', 'scripts/mmc-bottlenecks'],
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',
