@@ -72,7 +72,8 @@
               <xsl:call-template name="fact"><xsl:with-param name="label">Executed</xsl:with-param><xsl:with-param name="value" select="visit/@executedAt"/></xsl:call-template>
               <xsl:call-template name="fact"><xsl:with-param name="label">Results</xsl:with-param><xsl:with-param name="value"
                   select="concat(count($items[@status='done']), ' done, ', count($items[@status='issue']), ' issues, ',
-                                 count($items[@status='na']), ' not applicable, ', count($items[@status!='done' and @status!='issue' and @status!='na']), ' not ticked')"/></xsl:call-template>
+                                 count($items[@status='na']), ' not applicable, ', count($items[@status!='done' and @status!='issue' and @status!='na']), ' not ticked',
+                                 substring(concat(' (', count($items[@bulk='true']), ' marked done in bulk)'), 1, 1000 * number(count($items[@bulk='true']) &gt; 0)))"/></xsl:call-template>
             </fo:table-body>
           </fo:table>
 
@@ -200,6 +201,7 @@
                   <xsl:otherwise>Not ticked</xsl:otherwise>
                 </xsl:choose>
               </fo:block>
+              <xsl:if test="@bulk='true'"><fo:block font-size="7pt" font-weight="normal" color="#555555">in bulk</fo:block></xsl:if>
             </fo:table-cell>
             <xsl:call-template name="cell"><xsl:with-param name="value" select="text"/></xsl:call-template>
             <xsl:call-template name="cell"><xsl:with-param name="value" select="note"/></xsl:call-template>

@@ -71,7 +71,7 @@ class ExecuteChecklistBrowserIT {
   private static final Duration UI_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration TASK_TIMEOUT = Duration.ofSeconds(60);
   private static final String[] STATUSES = {"done", "issue", "na"};
-  private static final Set<String> ITEM_FIELDS = Set.of("id", "device", "deviceKind", "section", "text", "status", "note");
+  private static final Set<String> ITEM_FIELDS = Set.of("id", "device", "deviceKind", "section", "text", "status", "note", "markedInBulk");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long T0 = System.nanoTime();
 
@@ -258,8 +258,28 @@ class ExecuteChecklistBrowserIT {
       awaitAnswered(browser, expectedStatus.subList(0, drafted), expectedNote.subList(0, drafted));
       step(launch, "after a restart: " + drafted + " answered");
     }
-    for (int i = drafted; i < ids.size(); i++) {
+    // from classes: the last section is left to "Mark the N open items done", which the record keeps as marked in bulk
+    int bulkFrom = ids.size();
+    if (launch == Launch.CLASSES) {
+      Map<String, Object> last = original.get(original.size() - 1);
+      while (bulkFrom > drafted && original.get(bulkFrom - 1).get("device").equals(last.get("device"))
+          && original.get(bulkFrom - 1).get("section").equals(last.get("section"))) {
+        bulkFrom--;
+      }
+    }
+    for (int i = drafted; i < bulkFrom; i++) {
       answer(browser, i, expectedStatus.get(i), expectedNote.get(i));
+    }
+    if (bulkFrom < ids.size()) {
+      List<WebElement> bulkButtons = browser.findElements(By.xpath("//div[contains(@class,'mmc-section')]//button[starts-with(normalize-space(), 'Mark the')]"));
+      assertEquals(1, bulkButtons.size(), "only the last section has open items");
+      click(browser, bulkButtons.get(0));
+      for (int i = bulkFrom; i < ids.size(); i++) {
+        expectedStatus.set(i, "done");
+        expectedNote.set(i, null);
+      }
+      step(launch, (ids.size() - bulkFrom) + " items of the last section marked done in bulk");
+      phoneLayout(browser, launch);
     }
     click(browser, browser.findElement(By.xpath("//label[.//input[@type='radio' and @value='on-site']]")));
     String suggestion = "GB-SRV01 logs moved from C: to D:; add the new NAS to the backup section";
@@ -290,6 +310,7 @@ class ExecuteChecklistBrowserIT {
       }
       assertEquals(expectedStatus.get(i), row.get("status"), "row " + i + " (" + row.get("id") + ") status");
       assertEquals(expectedNote.get(i), row.get("note"), "row " + i + " (" + row.get("id") + ") note");
+      assertEquals(i >= bulkFrom ? Boolean.TRUE : null, row.get("markedInBulk"), "row " + i + " marked in bulk");
       assertTrue(ITEM_FIELDS.containsAll(row.keySet()), "row " + i + " has unexpected fields: " + row.keySet());
     }
     assertEquals("on-site", historicValue(app, processInstanceId, "visitMode").path("value").asText());
@@ -327,7 +348,7 @@ class ExecuteChecklistBrowserIT {
       wait.until(driver -> !execute.findElements(By.tagName("td")).get(1).getText().isEmpty());
       List<String> cells = execute.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
       assertEquals("Execute checklist", cells.get(0), "the dashboard row: " + cells);
-      assertTrue(Integer.parseInt(cells.get(1)) >= 1 && cells.get(2).matches("[0-9.]+ [hd]"), "Execute done, with its median: " + cells);
+      assertTrue(Integer.parseInt(cells.get(1)) >= 1 && cells.get(2).matches("[0-9.]+ (min|h|d)"), "Execute done, with its median: " + cells);
       screenshot(petra, "cockpit-dashboard");
       petra.get(app.baseUrl() + "/camunda/app/cockpit/default/#/process-definition/" + definitionId + "/runtime");
       WebElement badge = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".mmc-bottleneck[data-job='execute']")));
@@ -411,11 +432,14 @@ class ExecuteChecklistBrowserIT {
       assertTrue(row.getText().contains("by tina"), "the board shows who executed: " + row.getText());
       assertTrue(sam.findElement(By.id("csv")).getDomAttribute("href").contains("format=csv"), "the CSV link");
       // the filed record (filed by the job executor a moment after the completion), searched by client name
-      String filedPdf = new WebDriverWait(sam, TASK_TIMEOUT).until(driver -> {
+      String filedPdf = new WebDriverWait(sam, TASK_TIMEOUT).pollingEvery(Duration.ofSeconds(1)).until(driver -> {
         driver.findElement(By.id("archiveSearch")).click();
-        List<WebElement> links = driver.findElements(By.xpath("//table[@id='archive']/tbody/tr[td[1][normalize-space() = "
-            + xpathLiteral(clientName) + "]]//a[normalize-space() = 'PDF']"));
-        return links.isEmpty() ? null : links.get(0).getDomAttribute("href");
+        // read in one script: the search redraws the table when its answer comes
+        return (String) ((JavascriptExecutor) driver).executeScript(
+            "var rows = document.querySelectorAll('#archive tbody tr');"
+                + "for (var i = 0; i < rows.length; i++) { var cells = rows[i].querySelectorAll('td'); var link = rows[i].querySelector('a');"
+                + "  if (cells.length && cells[0].textContent.trim() === arguments[0] && link) { return link.getAttribute('href'); } }"
+                + "return null;", clientName);
       });
       assertPdfInSession(sam, filedPdf);
       String publishedPdf = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//table[@id='published']/tbody/tr[td[1][normalize-space() = "
@@ -458,6 +482,10 @@ class ExecuteChecklistBrowserIT {
     WebElement firstText = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("textarea[name='text-0']")));
     String reworded = firstText.getDomProperty("value") + " (logs on D:)";
     firstText.sendKeys(" (logs on D:)");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.mmc-revise-items tbody tr:first-child .mmc-mark-reworded")));
+    browser.findElement(By.id("revisionFilter")).sendKeys("logs on D:");
+    wait.until(driver -> driver.findElements(By.cssSelector("table.mmc-revise-items tbody tr")).stream().filter(WebElement::isDisplayed).count() == 1);
+    browser.findElement(By.id("revisionFilter")).clear();
     browser.findElement(By.id("changeNote")).sendKeys("Logs moved from C: to D:");
     screenshot(browser, "revised-" + launch.name().toLowerCase());
     click(browser, browser.findElement(By.xpath("//button[@type='submit' and normalize-space()='Complete']")));
@@ -471,6 +499,47 @@ class ExecuteChecklistBrowserIT {
     JsonNode stored = json(app.get("/api/clients/" + slug + "/checklist/revisions/" + revision, "demo"));
     assertEquals(reworded, stored.path("items").path(0).path("text").asText(), "the reworded item is stored: " + stored);
     assertEquals("Logs moved from C: to D:", stored.path("changeNote").asText());
+  }
+
+  /**
+   * On a phone's width (390 px), the first device's header and the progress stay on screen while its last
+   * row is in view, and each answer button is a finger's height; then back to the desktop size.
+   */
+  private static void phoneLayout(WebDriver browser, Launch launch) {
+    Dimension desktop = browser.manage().window().getSize();
+    browser.manage().window().setSize(new Dimension(390, 844));
+    try {
+      // as a thumb does: the form's top to the top of the screen, then down the first device's rows to its last
+      ((JavascriptExecutor) browser).executeScript(
+          "document.querySelector('form .mmc-summary').scrollIntoView({block: 'start'});"
+              + "var items = document.querySelector('form .mmc-items');"
+              + "var rows = items.querySelector('.mmc-device-group').querySelectorAll('.mmc-item');"
+              + "items.scrollTop += rows[rows.length - 1].getBoundingClientRect().top - items.getBoundingClientRect().top - 120;");
+      RunningApp.sleep(500);
+      Map<?, ?> seen = (Map<?, ?>) ((JavascriptExecutor) browser).executeScript(
+          "var group = document.querySelector('form .mmc-device-group');"
+              + "var rows = group.querySelectorAll('.mmc-item'); var row = rows[rows.length - 1];"
+              + "var header = group.querySelector('.mmc-device').getBoundingClientRect();"
+              + "var summary = document.querySelector('form .mmc-summary').getBoundingClientRect();"
+              + "var button = row.querySelector('.mmc-choice span').getBoundingClientRect();"
+              + "var clipping = []; for (var e = group.parentElement; e; e = e.parentElement) {"
+              + "  var style = getComputedStyle(e); if (style.overflowY !== 'visible') { clipping.push(e.tagName + '.' + e.className + ':' + style.overflowY); } }"
+              + "var box = document.querySelector('form .mmc-items').getBoundingClientRect();"
+              + "return {header: header.top, summaryTop: summary.top, summaryBottom: summary.bottom, row: row.getBoundingClientRect().top,"
+              + " rowsBottom: box.bottom, viewport: window.innerHeight, buttonHeight: button.height,"
+              + " width: document.documentElement.clientWidth, clipping: clipping.join(' | ')};");
+      screenshot(browser, "phone-" + launch.name().toLowerCase());
+      assertTrue(((Number) seen.get("summaryTop")).doubleValue() >= -1
+          && ((Number) seen.get("header")).doubleValue() >= ((Number) seen.get("summaryBottom")).doubleValue() - 1,
+          "the progress and the device header stay on screen: " + seen);
+      assertTrue(((Number) seen.get("row")).doubleValue() > ((Number) seen.get("header")).doubleValue()
+          && ((Number) seen.get("row")).doubleValue() < ((Number) seen.get("rowsBottom")).doubleValue(), "the row is in view below its header: " + seen);
+      assertTrue(((Number) seen.get("rowsBottom")).doubleValue() <= ((Number) seen.get("viewport")).doubleValue() + 1, "the rows fit the screen: " + seen);
+      assertTrue(((Number) seen.get("buttonHeight")).doubleValue() >= 44, "a finger-sized answer button: " + seen);
+      step(launch, "on a phone's width the device header and the progress stay on screen: " + seen);
+    } finally {
+      browser.manage().window().setSize(desktop);
+    }
   }
 
   /** How many answers the test leaves in the draft before the reload, the second browser and the restart. */

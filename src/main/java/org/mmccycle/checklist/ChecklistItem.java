@@ -1,5 +1,7 @@
 package org.mmccycle.checklist;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * One line of a client's checklist for one device, as the technician sees it in the Execute form
  * and as it is filed. {@code status} and {@code note} are empty until the visit is executed.
@@ -11,9 +13,17 @@ package org.mmccycle.checklist;
  * @param text what to check or do
  * @param status {@code done}, {@code issue} or {@code na} once executed
  * @param note what the technician wrote
+ * @param markedInBulk true when the item was set Done with its section's "mark the open items done", not
+ *     ticked one by one (the filed record says so); absent otherwise
  */
 public record ChecklistItem(
-    String id, String device, String deviceKind, String section, String text, String status, String note) {
+    String id, String device, String deviceKind, String section, String text, String status, String note,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean markedInBulk) {
+
+  /** An item without a bulk mark (as prepared, or ticked one by one). */
+  public ChecklistItem(String id, String device, String deviceKind, String section, String text, String status, String note) {
+    this(id, device, deviceKind, section, text, status, note, null);
+  }
 
   public static final String DONE = "done";
   public static final String ISSUE = "issue";

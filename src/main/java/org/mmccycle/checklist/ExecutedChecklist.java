@@ -51,6 +51,9 @@ public final class ExecutedChecklist {
       } else if (!STATUSES.contains(item.status())) {
         problems.add(name(original) + ": status '" + abbreviate(item.status()) + "' is not one of done, issue, na");
       }
+      if (Boolean.TRUE.equals(item.markedInBulk()) && !ChecklistItem.DONE.equals(item.status())) {
+        problems.add(name(original) + " is marked in bulk but not done: only \"mark the open items done\" marks in bulk");
+      }
       String note = item.note() == null ? "" : item.note();
       if (ChecklistItem.ISSUE.equals(item.status()) && note.isBlank()) {
         problems.add(name(original) + " has an issue but no note: say what is wrong");

@@ -134,6 +134,9 @@ final class DocumentXml {
           attribute("id", item.id());
           if (withResults) {
             attribute("status", item.status());
+            if (Boolean.TRUE.equals(item.markedInBulk())) {
+              attribute("bulk", "true");
+            }
           }
           element("text", item.text());
           if (withResults) {

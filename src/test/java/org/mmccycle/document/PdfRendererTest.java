@@ -47,6 +47,22 @@ class PdfRendererTest {
   }
 
   @Test
+  void saysWhichItemsWereMarkedDoneInBulkAndHowMany() throws IOException {
+    var items = new java.util.ArrayList<>(Documents.items(10));
+    for (int i = 7; i < 10; i++) {
+      var item = items.get(i);
+      items.set(i, new org.mmccycle.checklist.ChecklistItem(item.id(), item.device(), item.deviceKind(), item.section(), item.text(),
+          org.mmccycle.checklist.ChecklistItem.DONE, null, true));
+    }
+
+    String text = text(renderer.renderRecord(Documents.record("Acme", items)));
+
+    assertThat(text).contains("(3 marked done in bulk)");
+    assertThat(text.split("in bulk", -1)).as("three items and the summary").hasSize(5);
+    assertThat(text(renderer.renderRecord(Documents.record("Acme", Documents.items(10))))).doesNotContain("in bulk");
+  }
+
+  @Test
   void shouldFileTheRecordAsPdfA2b() throws Exception {
     byte[] pdf = renderer.renderRecord(Documents.record("Acme", Documents.items(5)));
 

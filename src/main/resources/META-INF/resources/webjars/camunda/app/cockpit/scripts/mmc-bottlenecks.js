@@ -7,6 +7,7 @@ const CYCLE_TASK = 'Task_ExecuteChecklist';
 function duration(millis) {
   if (millis == null) { return '–'; }
   const hours = millis / 3600000;
+  if (hours < 1) { return Math.max(1, Math.round(millis / 60000)) + ' min'; }
   return hours < 48 ? hours.toFixed(1) + ' h' : (hours / 24).toFixed(1) + ' d';
 }
 
