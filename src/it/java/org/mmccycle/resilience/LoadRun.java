@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * clients, then -Dload.users (default 150) concurrent virtual users for {@value #SECONDS} s: each
  * completes its share of the Schedule visit tasks over /engine-rest and otherwise reads what people
  * read (a technician's task list, the calendar, the archive search, clients, a cycle), with
- * -Dload.thinkMs (default 5 s) of think time. Every answer must be a 2xx; p50/p90/p99 are printed and
+ * -Dload.thinkMs (default 5 s) of think time, their first clicks spread over one think time
+ * (-Dload.lockstep=true: all at once). Every answer must be a 2xx; p50/p90/p99 are printed and
  * written to target/load-results.txt.
  */
 class LoadRun {
@@ -100,6 +101,15 @@ class LoadRun {
 
   private void virtualUser(Deque<String> tasks, int offset, long end) {
     int i = offset;
+    // people do not click in step: the users' first clicks are spread over one think time (all at once,
+    // every think time became a burst of all users' completions in the same few milliseconds)
+    if (!Boolean.getBoolean("load.lockstep")) {
+      try {
+        Thread.sleep((long) THINK_MS * offset / USERS);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
     while (System.nanoTime() < end) {
       String task = tasks.poll();
       if (task != null) {
@@ -144,8 +154,9 @@ class LoadRun {
 
   private void report(int tasks) throws Exception {
     List<Long> all = new ArrayList<>();
-    StringBuilder out = new StringBuilder(String.format("load: %d users, %d s, think %d ms, %d clients, %d Schedule visit tasks; errors %d%n",
-        USERS, SECONDS, THINK_MS, CLIENTS, tasks, errors.get()));
+    StringBuilder out = new StringBuilder(String.format("load: %d users, %d s, think %d ms%s, %d clients, %d Schedule visit tasks; errors %d%n",
+        USERS, SECONDS, THINK_MS, Boolean.getBoolean("load.lockstep") ? " (all users in step)" : " (first clicks spread over one think time)",
+        CLIENTS, tasks, errors.get()));
     latencies.forEach((kind, list) -> {
       all.addAll(list);
       out.append(line(kind, new ArrayList<>(list)));
