@@ -11,12 +11,14 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -88,6 +90,7 @@ class ExecuteChecklistBrowserIT {
   /** Checks for the browser first, then starts both applications (no point starting them without it). */
   @BeforeAll
   static void setUp() throws IOException {
+    Files.deleteIfExists(TIMINGS);
     if (!chromiumIsInstalled()) {
       return; // each test is skipped (see browserAvailable)
     }
@@ -192,6 +195,8 @@ class ExecuteChecklistBrowserIT {
     By executeTask = By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]//h4[contains(@class,'task')]/a[starts-with(normalize-space(), 'Execute checklist')]");
     WebElement card = wait.until(ExpectedConditions.elementToBeClickable(executeTask));
     String cardTitle = card.getText();
+    double clickedInPage = pageNow(browser);
+    long clicked = System.nanoTime();
     card.click();
     String taskId = wait.until(driver -> {
       Matcher matcher = Pattern.compile("[?&]task=([0-9a-fA-F-]{36})").matcher(driver.getCurrentUrl());
@@ -209,7 +214,9 @@ class ExecuteChecklistBrowserIT {
 
     step(launch, "task " + taskId + " opened from \"My tasks\" (" + original.size() + " items): " + cardTitle);
     By rows = By.cssSelector("form .mmc-item[data-item-id]");
-    wait.until(ExpectedConditions.numberOfElementsToBe(rows, original.size()));
+    new WebDriverWait(browser, UI_TIMEOUT, READY_POLL).until(ExpectedConditions.numberOfElementsToBe(rows, original.size()));
+    timing(launch, "Execute form ready after the click on its card in Tasklist (" + original.size() + " items, no draft)", clicked,
+        requestsSince(browser, clickedInPage));
     // Tasklist marks the form of an unclaimed task with the class disabled-form: hers needs no claim
     wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".disabled-form"), 0));
     assertTrue(browser.findElements(By.cssSelector("button.claim")).isEmpty(), "no claim needed for her own task");
@@ -238,8 +245,11 @@ class ExecuteChecklistBrowserIT {
       }
       awaitDraftOnServer(app, taskId, drafted);
       step(launch, drafted + " answers saved as a draft");
+      long reloaded = System.nanoTime();
       browser.navigate().refresh();
       awaitAnswered(browser, expectedStatus.subList(0, drafted), expectedNote.subList(0, drafted));
+      timing(launch, "Execute form ready with its draft after a reload (" + original.size() + " items, " + drafted
+          + " restored; Tasklist loaded anew)", reloaded, requestsSince(browser, 0));
       step(launch, "after a reload: " + drafted + " answered");
       WebDriver second = startChromium(launch, "second");
       try {
@@ -250,12 +260,25 @@ class ExecuteChecklistBrowserIT {
       } finally {
         second.quit();
       }
+      // as on any working day: the application and Tasklist running, the card clicked in the list
+      browser.get(app.baseUrl() + "/camunda/app/tasklist/default/#/");
+      showFilter(browser, "My tasks");
+      WebElement again = wait.until(ExpectedConditions.elementToBeClickable(executeTask));
+      double againInPage = pageNow(browser);
+      long clickedAgain = System.nanoTime();
+      again.click();
+      awaitAnswered(browser, expectedStatus.subList(0, drafted), expectedNote.subList(0, drafted));
+      timing(launch, "Execute form ready with its draft after the click on its card, Tasklist open (" + original.size() + " items, "
+          + drafted + " restored)", clickedAgain, requestsSince(browser, againInPage));
       app = app.restart().awaitReady();
       APPS.put(launch, app);
       step(launch, "application restarted");
       logIn(app, browser, "tina");
+      long opened = System.nanoTime();
       openTask(app, browser, taskId);
       awaitAnswered(browser, expectedStatus.subList(0, drafted), expectedNote.subList(0, drafted));
+      timing(launch, "Execute form ready with its draft after opening the task's link (" + original.size() + " items, "
+          + drafted + " restored; Tasklist loaded anew)", opened, requestsSince(browser, 0));
       step(launch, "after a restart: " + drafted + " answered");
     }
     // from classes: the last section is left to "Mark the N open items done", which the record keeps as marked in bulk
@@ -356,6 +379,18 @@ class ExecuteChecklistBrowserIT {
       assertFalse(petra.findElements(By.cssSelector(".mmc-bottleneck[data-job='file']")).isEmpty(), "every job has its overlay");
       screenshot(petra, "cockpit-diagram");
       step(launch, "petra reads the jobs' times on Cockpit's dashboard and the cycle's diagram: " + badge.getText());
+      JsonNode running = json(app.get("/engine-rest/process-instance?processDefinitionKey=Process_ClientMaintenanceCycle&maxResults=1", "demo")).path(0);
+      String runningId = running.path("id").asText();
+      String runningClient = json(app.get("/engine-rest/process-instance/" + runningId + "/variables/clientName", "demo")).path("value").asText();
+      petra.get(app.baseUrl() + "/camunda/app/cockpit/default/#/process-instance/" + runningId + "/runtime");
+      wait.until(ExpectedConditions.elementToBeClickable(
+          By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space()='Checklist']"))).click();
+      WebElement summary = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#mmc-checklist .mmc-checklist-summary")));
+      assertTrue(summary.getText().matches("\\d+ of \\d+ answered.*"), "the checklist tab's summary: " + summary.getText());
+      assertTrue(petra.findElement(By.cssSelector("#mmc-checklist h4")).getText().startsWith(runningClient), "the tab names the client");
+      assertFalse(petra.findElements(By.cssSelector("#mmc-checklist tr[data-item]")).isEmpty(), "the items are listed");
+      screenshot(petra, "cockpit-checklist-tab");
+      step(launch, "petra reads " + runningClient + "'s checklist in Cockpit's Checklist tab: " + summary.getText());
     } finally {
       petra.quit();
     }
@@ -431,6 +466,9 @@ class ExecuteChecklistBrowserIT {
           By.xpath("//table[@id='board']/tbody/tr[td[1][starts-with(normalize-space(), " + xpathLiteral(clientName) + ")]]")));
       assertTrue(row.getText().contains("by tina"), "the board shows who executed: " + row.getText());
       assertTrue(sam.findElement(By.id("csv")).getDomAttribute("href").contains("format=csv"), "the CSV link");
+      WebElement visit = wait.until(ExpectedConditions.presenceOfElementLocated(
+          By.xpath("//table[@id='visits']/tbody/tr[td[2][normalize-space() = " + xpathLiteral(clientName) + "]]")));
+      assertTrue(visit.getText().contains("done") && visit.getText().contains("on-site"), "the month's visit: " + visit.getText());
       // the filed record (filed by the job executor a moment after the completion), searched by client name
       String filedPdf = new WebDriverWait(sam, TASK_TIMEOUT).pollingEvery(Duration.ofSeconds(1)).until(driver -> {
         driver.findElement(By.id("archiveSearch")).click();
@@ -564,10 +602,52 @@ class ExecuteChecklistBrowserIT {
         By.xpath("//div[contains(@class,'task-filter')][.//h4/a[starts-with(normalize-space(), " + literal + ")]]"), "class", "active"));
   }
 
+  /** How often a timed wait looks (a WebDriver call takes a few milliseconds; the default looks every 500 ms). */
+  private static final Duration READY_POLL = Duration.ofMillis(20);
+  private static final Path TIMINGS = Path.of("target", "browser-it", "timings.txt");
+
+  /**
+   * A time a person waits, from {@code since} to now, added to target/browser-it/timings.txt (measured
+   * here as the browser really runs; reported in docs/performance.md, not asserted: tests stay deterministic).
+   */
+  private static void timing(Launch launch, String what, long since, String requests) {
+    String line = String.format(Locale.ROOT, "%s: %s: %.0f ms; slowest requests: %s%n", launch.name().toLowerCase(Locale.ROOT), what,
+        (System.nanoTime() - since) / 1e6, requests);
+    step(launch, line.trim());
+    try {
+      Files.createDirectories(TIMINGS.getParent());
+      Files.writeString(TIMINGS, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The page's clock (performance.now(), ms since the page was loaded), its list of requests emptied. */
+  private static double pageNow(WebDriver browser) {
+    return ((Number) ((JavascriptExecutor) browser).executeScript(
+        "performance.clearResourceTimings(); performance.clearMarks(); performance.setResourceTimingBufferSize(1000);"
+            + " return performance.now()")).doubleValue();
+  }
+
+  /**
+   * The page's five slowest requests that started after {@code since} (page clock): path, start and
+   * duration; then the Execute form's own marks (variables there, rows rendered, draft applied).
+   */
+  private static String requestsSince(WebDriver browser, double since) {
+    return String.valueOf(((JavascriptExecutor) browser).executeScript(
+        "var since = arguments[0]; return performance.getEntriesByType('resource').filter(function (e) { return e.startTime >= since; })"
+            + ".sort(function (a, b) { return b.duration - a.duration; }).slice(0, 5)"
+            + ".map(function (e) { return e.name.replace(/^https?:\\/\\/[^\\/]+/, '').replace(/[?].*/, '')"
+            + " + ' @' + Math.round(e.startTime - since) + ' ' + Math.round(e.duration) + ' ms'; }).join(', ')"
+            + " + '; the form\\'s marks: ' + performance.getEntriesByType('mark').filter(function (m) {"
+            + " return m.name.indexOf('mmc-') === 0 && m.startTime >= since; })"
+            + ".map(function (m) { return m.name + ' @' + Math.round(m.startTime - since); }).join(', ');", since));
+  }
+
   /** The task's form, opened by its link (as from a mail or a second device). */
   private static void openTask(RunningApp app, WebDriver browser, String taskId) {
     browser.get(app.baseUrl() + "/camunda/app/tasklist/default/#/?task=" + taskId);
-    new WebDriverWait(browser, UI_TIMEOUT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form .mmc-item[data-item-id]")));
+    new WebDriverWait(browser, UI_TIMEOUT, READY_POLL).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form .mmc-item[data-item-id]")));
   }
 
   /** One row answered like a person does: the status clicked, the note typed. */
@@ -584,7 +664,7 @@ class ExecuteChecklistBrowserIT {
 
   /** The form shows exactly these first rows answered (status and note), and no other row. */
   private static void awaitAnswered(WebDriver browser, List<String> statuses, List<String> notes) {
-    new WebDriverWait(browser, UI_TIMEOUT).until(driver -> ((Number) ((JavascriptExecutor) driver).executeScript(
+    new WebDriverWait(browser, UI_TIMEOUT, READY_POLL).until(driver -> ((Number) ((JavascriptExecutor) driver).executeScript(
         "return document.querySelectorAll('form .mmc-item input[type=radio]:checked').length")).intValue() == statuses.size());
     List<?> shown = (List<?>) ((JavascriptExecutor) browser).executeScript(
         "return Array.prototype.slice.call(document.querySelectorAll('form .mmc-item[data-item-id]'), 0, arguments[0]).map(function (row) {"

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * on loopback (H2 file database, as installed), a month opened for -Dload.clients (default 1,000)
  * clients, then -Dload.users (default 150) concurrent virtual users for {@value #SECONDS} s: each
  * completes its share of the Schedule visit tasks over /engine-rest and otherwise reads what people
- * read (a technician's task list, the calendar, the archive search, clients, a cycle), with
+ * read (a technician's task list, the calendar, the archive search, clients, a cycle) or save and load
+ * a technician's Execute draft of {@value #ITEMS} answers (on {@value #DRAFT_TASKS} tasks kept open), with
  * -Dload.thinkMs (default 5 s) of think time, their first clicks spread over one think time
  * (-Dload.lockstep=true: all at once). Every answer must be a 2xx; p50/p90/p99 are printed and
  * written to target/load-results.txt.
@@ -46,6 +47,17 @@ class LoadRun {
       "/api/clients", "/api/calendar/visits?month=" + MONTH, "/api/archive/records?limit=10",
       "/engine-rest/task/count?taskDefinitionKey=Task_ScheduleVisit", "/api/cycles/load-0001/" + MONTH};
 
+  /** Open tasks of tina's on which the users save and load Execute drafts. */
+  private static final int DRAFT_TASKS = 30;
+  /** A 4-device client's checklist has about this many items. */
+  private static final int ITEMS = 112;
+  /** The Execute form's draft with every item answered and noted (as the form sends it). */
+  private static final String DRAFT = draft();
+
+  /** Measured before the users start; not part of the load's figures ("all", throughput). */
+  private static final String IDLE_SAVE = "draft save, before the users (server idle)";
+
+  private final List<String> draftTasks = new ArrayList<>();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
   private final AtomicLong errors = new AtomicLong();
@@ -72,12 +84,25 @@ class LoadRun {
           .contains("\"count\":" + CLIENTS));
       var tasks = new ObjectMapper().readTree(app.as("demo")
           .get("/engine-rest/task?taskDefinitionKey=Task_ScheduleVisit&processInstanceBusinessKeyLike=load-%25&maxResults=" + CLIENTS).body());
+      // the first DRAFT_TASKS of tina's tasks stay open: technicians save and load their drafts there
       List<Deque<String>> shares = new ArrayList<>();
       for (int u = 0; u < USERS; u++) {
         shares.add(new ArrayDeque<>());
       }
+      int shared = 0;
       for (int t = 0; t < tasks.size(); t++) {
-        shares.get(t % USERS).add(tasks.get(t).get("id").asText());
+        String id = tasks.get(t).get("id").asText();
+        if (draftTasks.size() < DRAFT_TASKS && "tina".equals(tasks.get(t).path("assignee").asText())) {
+          draftTasks.add(id);
+          assertThat(app.as("tina").send("PUT", "/api/tasks/" + id + "/draft", "application/json", DRAFT).status()).isEqualTo(200);
+        } else {
+          shares.get(shared++ % USERS).add(id);
+        }
+      }
+
+      // a technician's draft saves on an otherwise quiet server, one after the other, for comparison
+      for (int n = 0; n < 100; n++) {
+        call(IDLE_SAVE, "PUT", "/api/tasks/" + draftTasks.get(n % draftTasks.size()) + "/draft", DRAFT, "tina");
       }
 
       long end = System.nanoTime() + Duration.ofSeconds(SECONDS).toNanos();
@@ -99,6 +124,16 @@ class LoadRun {
     assertThat(errors.get()).as("errors, first: %s", firstErrors).isZero();
   }
 
+  private static String draft() {
+    StringBuilder answers = new StringBuilder();
+    for (int i = 1; i <= ITEMS; i++) {
+      answers.append(i == 1 ? "" : ",").append(String.format(
+          "\"device-%d/item-%d\":{\"status\":\"%s\",\"note\":\"Checked on site, item %d: all as expected\"}",
+          i % 4, i, i % 7 == 0 ? "issue" : "done", i));
+    }
+    return "{\"version\":1,\"answers\":{" + answers + "},\"visitMode\":\"on-site\",\"suggestions\":\"\"}";
+  }
+
   private void virtualUser(Deque<String> tasks, int offset, long end) {
     int i = offset;
     // people do not click in step: the users' first clicks are spread over one think time (all at once,
@@ -115,8 +150,15 @@ class LoadRun {
       if (task != null) {
         call("complete", "POST", "/engine-rest/task/" + task + "/complete", "{}", "sam");
       } else {
-        String path = READS[i++ % READS.length];
-        call(path.replaceAll("[?].*|/load-.*", ""), "GET", path, null, "tina");
+        int read = i++ % (READS.length + 2);
+        if (read == READS.length) {
+          call("draft save (" + ITEMS + " answers)", "PUT", "/api/tasks/" + draftTasks.get(i % draftTasks.size()) + "/draft", DRAFT, "tina");
+        } else if (read == READS.length + 1) {
+          call("draft load", "GET", "/api/tasks/" + draftTasks.get(i % draftTasks.size()) + "/draft", null, "tina");
+        } else {
+          String path = READS[read];
+          call(path.replaceAll("[?].*|/load-.*", ""), "GET", path, null, "tina");
+        }
       }
       try {
         Thread.sleep(THINK_MS);
@@ -158,7 +200,9 @@ class LoadRun {
         USERS, SECONDS, THINK_MS, Boolean.getBoolean("load.lockstep") ? " (all users in step)" : " (first clicks spread over one think time)",
         CLIENTS, tasks, errors.get()));
     latencies.forEach((kind, list) -> {
-      all.addAll(list);
+      if (!kind.equals(IDLE_SAVE)) {
+        all.addAll(list);
+      }
       out.append(line(kind, new ArrayList<>(list)));
     });
     out.append(line("all", all));

@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
@@ -62,12 +63,25 @@ public class CycleCalendar {
     return month == null || month.isBlank() ? currentMonth() : CycleMonth.parse(month.trim());
   }
 
-  /** The end of the given day of the cycle's month (the next day at midnight), as a timer or due date. */
+  /** A day as forms and variables write it ("2026-12-14"; an ISO date-time is cut to its day), or null when it is none. */
+  public static LocalDate dayOrNull(Object value) {
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    String text = value.toString().trim();
+    try {
+      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+    } catch (DateTimeParseException notADay) {
+      return null;
+    }
+  }
+
   /** The midnight that ends this day in the firm's zone (how deadlines are written). */
   public Date endOfDay(LocalDate day) {
     return Date.from(day.plusDays(1).atStartOfDay(zone()).toInstant());
   }
 
+  /** The end of the given day of the cycle's month (the next day at midnight), as a timer or due date. */
   public Date endOfDay(YearMonth month, int dayOfMonth) {
     if (dayOfMonth < 1 || dayOfMonth > month.lengthOfMonth()) {
       throw new IllegalArgumentException("day " + dayOfMonth + " is not in " + month);

@@ -3,7 +3,6 @@ package org.mmccycle.cycle;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
@@ -33,7 +32,7 @@ public final class TaskTitle {
   public static String of(String step, CycleRecord cycle, String visitDate, boolean proposed) {
     StringBuilder title = new StringBuilder(step == null || step.isBlank() ? "Task" : step.strip());
     title.append(SEPARATOR).append(cycle.clientName()).append(SEPARATOR).append(month(cycle.month()));
-    LocalDate visit = date(visitDate);
+    LocalDate visit = CycleCalendar.dayOrNull(visitDate);
     if (visit != null) {
       title.append(SEPARATOR).append(proposed ? "proposed " : "visit ").append(visit.format(DAY));
     }
@@ -42,16 +41,5 @@ public final class TaskTitle {
 
   public static String month(YearMonth month) {
     return month.format(MONTH);
-  }
-
-  private static LocalDate date(String text) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(text.strip());
-    } catch (DateTimeParseException notADate) {
-      return null;
-    }
   }
 }

@@ -170,7 +170,9 @@ public class CycleTasks {
       case RESOLVE_OVERDUE, REVIEW_UNRESOLVED -> {
         Job overdue = overdueJob(task);
         String resolution = overdueActions.apply(task, text(task, RESOLUTION_NOTE));
-        records.addNote(cycle, new CycleRecords.Note("overdue", overdue.key(), users.who(task), calendar.now(), resolution));
+        if (resolution != null) {
+          records.addNote(cycle, new CycleRecords.Note("overdue", overdue.key(), users.who(task), calendar.now(), resolution));
+        }
         jobs.resolved(cycle, overdue, calendar.now(), users.who(task), resolution);
       }
     }

@@ -5,7 +5,6 @@ import static org.mmccycle.process.CycleVariables.REASSIGN_TO;
 import static org.mmccycle.process.CycleVariables.RESOLUTION_ACTION;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -75,7 +74,7 @@ public class OverdueActions {
         }
       }
       case NEW_DATE -> {
-        LocalDate date = date(newDueDate);
+        LocalDate date = CycleCalendar.dayOrNull(newDueDate);
         if (date == null) {
           problems.add(NEW_DUE_DATE + ": a date like 2026-12-14");
         } else if (date.isBefore(calendar.today())) {
@@ -90,32 +89,36 @@ public class OverdueActions {
   }
 
   /**
-   * Carries out what was chosen (the Resolve task completes) and says it for the record:
-   * "Handed to tom: …", "New date Mon 14 Dec 2026: …", or the note alone.
+   * Carries out what was chosen (the Resolve task completes) and says it for the record: "Handed to
+   * tom: …", "New due date, the end of Mon 14 Dec 2026: …", or the note alone (null: nothing was said
+   * or done, as when the engine itself completes it). The choice is then
+   * removed from the cycle's variables, so that it never decides another escalation of the cycle.
    */
   String apply(DelegateTask resolve, String note) {
     Object action = resolve.getVariable(RESOLUTION_ACTION);
-    String said = note == null ? "" : note;
+    String said = note == null ? "" : ": " + note;
+    var tasks = resolve.getProcessEngineServices().getTaskService();
+    String resolution = note;
     if (REASSIGN.equals(action)) {
       String user = resolve.getVariable(REASSIGN_TO).toString().trim();
-      var tasks = resolve.getProcessEngineServices().getTaskService();
       lateTasks(resolve).forEach(task -> WithoutAuthorization.call(resolve.getProcessEngine(), () -> {
         tasks.setAssignee(task.getId(), user);
         return null;
       }));
-      return "Handed to " + user + ": " + said;
-    }
-    if (NEW_DATE.equals(action)) {
-      LocalDate date = Objects.requireNonNull(date(resolve.getVariable(NEW_DUE_DATE)));
-      var tasks = resolve.getProcessEngineServices().getTaskService();
+      resolution = "Handed to " + user + said;
+    } else if (NEW_DATE.equals(action)) {
+      LocalDate date = Objects.requireNonNull(CycleCalendar.dayOrNull(resolve.getVariable(NEW_DUE_DATE)));
       lateTasks(resolve).forEach(task -> WithoutAuthorization.call(resolve.getProcessEngine(), () -> {
         task.setDueDate(calendar.endOfDay(date));
         tasks.saveTask(task);
         return null;
       }));
-      return "New due date, " + calendar.describeDeadline(calendar.endOfDay(date).toInstant()) + ": " + said;
+      resolution = "New due date, " + calendar.describeDeadline(calendar.endOfDay(date).toInstant()) + said;
     }
-    return said;
+    for (String chosen : List.of(RESOLUTION_ACTION, REASSIGN_TO, NEW_DUE_DATE)) {
+      resolve.getExecution().removeVariable(chosen);
+    }
+    return resolution;
   }
 
   /** The open tasks of the job whose deadline passed. */
@@ -130,17 +133,5 @@ public class OverdueActions {
         () -> resolve.getProcessEngineServices().getTaskService().getIdentityLinksForTask(task.getId()).stream()
             .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
             .map(link -> link.getGroupId()).toList());
-  }
-
-  private static LocalDate date(Object value) {
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    String text = value.toString().trim();
-    try {
-      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-    } catch (DateTimeParseException notADate) {
-      return null;
-    }
   }
 }

@@ -19,8 +19,6 @@ import static org.mmccycle.process.CycleVariables.SEND_BACK;
 import static org.mmccycle.process.CycleVariables.SEND_BACK_COMMENT;
 
 import java.lang.reflect.Field;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -51,6 +49,7 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.mmccycle.checklist.ChecklistItem;
 import org.mmccycle.checklist.ChecklistRevisions;
 import org.mmccycle.checklist.ExecutedChecklist;
+import org.mmccycle.cycle.CycleCalendar;
 import org.mmccycle.cycle.CycleRecord;
 import org.mmccycle.cycle.CycleRecords;
 import org.mmccycle.schedule.Visit;
@@ -197,7 +196,7 @@ public class TaskSubmissions extends CommandInterceptor {
         Object date = effective(VISIT_DATE, task, submitted);
         if (date == null || date.toString().isBlank()) {
           problems.add("visitDate: choose the visit date");
-        } else if (!isDate(date.toString())) {
+        } else if (CycleCalendar.dayOrNull(date) == null) {
           problems.add("visitDate: '" + Texts.abbreviate(date.toString()) + "' is not a date like 2026-11-16");
         }
         text(problems, OVERRIDE_REASON, submitted, Texts.NOTE_MAX, false);
@@ -315,14 +314,5 @@ public class TaskSubmissions extends CommandInterceptor {
           ? serializable.getValueSerialized() : typed.getValue();
     }
     return submitted;
-  }
-
-  private static boolean isDate(String text) {
-    try {
-      LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-      return true;
-    } catch (DateTimeParseException e) {
-      return false;
-    }
   }
 }

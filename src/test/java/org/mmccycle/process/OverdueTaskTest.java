@@ -77,6 +77,8 @@ class OverdueTaskTest extends MmcSpringBootTest {
         Map.of("resolutionAction", "reassign", "reassignTo", tom, "resolutionNote", "Tina is ill; Tom goes on Monday"));
 
     assertThat(fixture.task(cycle, "Task_ExecuteChecklist").getAssignee()).isEqualTo(tom);
+    assertThat(processEngine.getRuntimeService().getVariables(cycle)).as("the choice decides no later escalation of the cycle")
+        .doesNotContainKeys("resolutionAction", "reassignTo", "newDueDate");
     String said = "Handed to " + tom + ": Tina is ill; Tom goes on Monday";
     assertThat(executionEntry("Handed On Dental", month).resolution()).isEqualTo(said);
     assertThat(executionEntry("Handed On Dental", month).resolvedBy()).isEqualTo(sam);

@@ -42,4 +42,16 @@ class PagesTest extends MmcSpringBootTest {
     ApiClient tina = ApiClient.webappSession(port, fixture.user("pagetina", MmcGroups.TECHNICIANS, PASSWORD), PASSWORD);
     assertThat(tina.get("/mmc/").status()).isEqualTo(403);
   }
+
+  @Test
+  void theWebAppsShowTheBrandsLogoEvenOnTheLoginPageAndNameItInTheirConfig() {
+    ApiClient anonymous = ApiClient.anonymous(port);
+    ApiClient.Response logo = anonymous.send("GET", "/brand/logo", null, "", "image/*");
+    assertThat(logo.status()).as("the login page shows it").isEqualTo(200);
+    assertThat(logo.body()).contains("<svg", "MMC Cycle");
+    ApiClient.Response config = anonymous.send("GET", "/camunda/app/tasklist/scripts/config.js", null, "", "*/*");
+    assertThat(config.status()).isEqualTo(200);
+    assertThat(config.body()).contains("vendor: \"MMC Cycle\"", "customScripts: ['scripts/mmc-links']");
+    assertThat(anonymous.send("GET", "/camunda/app/nothing/scripts/config.js", null, "", "*/*").status()).isEqualTo(404);
+  }
 }

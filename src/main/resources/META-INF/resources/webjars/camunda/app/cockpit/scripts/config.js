@@ -23,8 +23,8 @@ export default {
   },
   disableWelcomeMessage: true,
   // MMC Cycle: a link to the cycle board in the header (scripts/mmc-links.js); where the cycle waits,
-  // on the dashboard and the cycle's diagram (scripts/mmc-bottlenecks.js)
-  customScripts: ['scripts/mmc-links', 'scripts/mmc-bottlenecks'],
+  // on the dashboard and the cycle's diagram (scripts/mmc-bottlenecks.js); a client cycle's checklist as a table (scripts/mmc-checklist.js)
+  customScripts: ['scripts/mmc-links', 'scripts/mmc-bottlenecks', 'scripts/mmc-checklist'],
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',
