@@ -171,6 +171,7 @@ class CycleOpeningBenchmark {
       Phase[] claimsAndCompletions = claimThenComplete(app.getBean(TaskService.class), 2000, 60);
       BenchReport.write("tasklist" + database.reportSuffix(),
           taskListTable(openAtTenThousand, atTenThousand, openTasks, list, claimsAndCompletions, loadAtTaskList, database));
+      BenchRatios.report("opening" + database.reportSuffix(), "opening a month against the bare engine on the same database", ratios(openings, database));
     } finally {
       bare.close();
       sameBare.close();
@@ -178,6 +179,22 @@ class CycleOpeningBenchmark {
       database.close();
       BenchReport.deleteQuietly(dir);
     }
+  }
+
+  /** Per size: the round against the bare engine on the same database, in wall time and in CPU time (sizes done in full only). */
+  private static List<BenchRatios.Ratio> ratios(List<Opening> openings, Database database) {
+    List<BenchRatios.Ratio> ratios = new ArrayList<>();
+    for (Opening o : openings) {
+      if (o.appDone() < o.clients() || o.sameBareDone() < o.clients()) {
+        continue; // out of time: no ratio
+      }
+      String key = "opening" + database.reportSuffix() + "." + o.clients();
+      String clients = BenchReport.f("%,d clients", o.clients());
+      ratios.add(new BenchRatios.Ratio(key, "round / bare engine on the same database, " + clients, o.appSeconds(), o.sameBareSeconds(), "s"));
+      ratios.add(new BenchRatios.Ratio(key + ".cpu", "the same in CPU seconds of the JVM", o.appUsage().cpuSeconds(),
+          o.sameBareUsage().cpuSeconds(), "CPU s"));
+    }
+    return ratios;
   }
 
   private static long scheduleTasks(JdbcTemplate jdbc) {

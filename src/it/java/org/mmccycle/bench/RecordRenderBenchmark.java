@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.mmccycle.checklist.ChecklistItem;
+import org.mmccycle.document.BareRender;
 import org.mmccycle.document.PdfRenderer;
 import org.mmccycle.document.VisitRecord;
 
@@ -30,7 +32,7 @@ class RecordRenderBenchmark {
 
   /** What {@link #run} measured. */
   record Result(int renders, double firstMs, int bytes, double medianMs, double p95Ms, double maxMs, double twoThreadWallMs,
-      double medianCpuMs) {}
+      double medianCpuMs, double bareMedianMs, double bareMedianCpuMs) {}
 
   /** The bench profile's entry point ({@code mvn -Pbench verify}): 200 renders, table into docs/bench-results.md. */
   @Test
@@ -50,7 +52,13 @@ class RecordRenderBenchmark {
         + BenchReport.f("| warm, 1 thread: p95 | %s |%n", BenchReport.ms(r.p95Ms()))
         + BenchReport.f("| warm, 1 thread: max | %s |%n", BenchReport.ms(r.maxMs()))
         + BenchReport.f("| warm, 2 threads: wall | %s (%s per record, %.1f records/s) |%n", BenchReport.ms(r.twoThreadWallMs()),
-            BenchReport.ms(r.twoThreadWallMs() / r.renders()), r.renders() * 1000 / r.twoThreadWallMs()));
+            BenchReport.ms(r.twoThreadWallMs() / r.renders()), r.renders() * 1000 / r.twoThreadWallMs())
+        + BenchReport.f("| baseline: a one-page PDF/A-2b, FOP as it comes, same font, warm, 1 thread: median (CPU) | %s (%s) |%n",
+            BenchReport.ms(r.bareMedianMs()), BenchReport.ms(r.bareMedianCpuMs())));
+    BenchRatios.report("render", "the filed record against a bare FOP render (" + r.renders() + " warm renders each, one thread)", List.of(
+        new BenchRatios.Ratio("render.record", "filed 70-item record / bare one-page PDF/A, median wall", r.medianMs(), r.bareMedianMs(), "ms"),
+        new BenchRatios.Ratio("render.record.cpu", "the same, median CPU time of the rendering thread", r.medianCpuMs(),
+            r.bareMedianCpuMs(), "ms")));
   }
 
   public static void main(String[] args) throws Exception {
@@ -72,23 +80,10 @@ class RecordRenderBenchmark {
     double firstMs = millis(System.nanoTime() - start);
     System.out.printf("first render (incl. renderer construction): %.0f ms, %d bytes%n", firstMs, first.length);
 
-    for (int i = 0; i < 50; i++) {
-      renderer.renderRecord(record); // warm-up, not measured
-    }
-    double[] warm = new double[renders];
-    // CPU time of the rendering thread too: on a shared machine, wall time includes waiting for a core
-    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-    double[] cpu = new double[renders];
-    for (int i = 0; i < renders; i++) {
-      long c = mx.getCurrentThreadCpuTime();
-      long t = System.nanoTime();
-      renderer.renderRecord(record);
-      warm[i] = millis(System.nanoTime() - t);
-      cpu[i] = millis(mx.getCurrentThreadCpuTime() - c);
-    }
-    Arrays.sort(cpu);
+    double[][] measured = warmRenders(renders, () -> renderer.renderRecord(record));
+    double[] warm = measured[0];
+    double[] cpu = measured[1];
     System.out.printf("warm, 1 thread: median CPU time of the rendering thread %.1f ms%n", percentile(cpu, 50));
-    Arrays.sort(warm);
     System.out.printf("warm, 1 thread, %d renders: median %.1f ms, p95 %.1f ms, max %.1f ms%n",
         renders, percentile(warm, 50), percentile(warm, 95), warm[warm.length - 1]);
 
@@ -105,8 +100,34 @@ class RecordRenderBenchmark {
     threads.shutdown();
     System.out.printf("warm, 2 threads, %d renders: %.0f ms wall, %.1f ms per record, %.1f records/s%n",
         renders, wallMs, wallMs / renders, renders * 1000 / wallMs);
+    // the baseline, same procedure, same run: FOP as it comes rendering a one-page PDF/A-2b in the same font
+    BareRender bare = new BareRender();
+    double[][] baseline = warmRenders(renders, bare::onePage);
+    System.out.printf("bare one-page PDF/A, warm, 1 thread: median %.1f ms, median CPU %.1f ms%n", percentile(baseline[0], 50),
+        percentile(baseline[1], 50));
     return new Result(renders, firstMs, first.length, percentile(warm, 50), percentile(warm, 95), warm[warm.length - 1], wallMs,
-        percentile(cpu, 50));
+        percentile(cpu, 50), percentile(baseline[0], 50), percentile(baseline[1], 50));
+  }
+
+  /** 50 unmeasured renders, then {@code renders} on this thread: their wall and CPU times (ms), each sorted. */
+  private static double[][] warmRenders(int renders, Callable<byte[]> render) throws Exception {
+    for (int i = 0; i < 50; i++) {
+      render.call();
+    }
+    // CPU time of the rendering thread too: on a shared machine, wall time includes waiting for a core
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    double[] wall = new double[renders];
+    double[] cpu = new double[renders];
+    for (int i = 0; i < renders; i++) {
+      long c = mx.getCurrentThreadCpuTime();
+      long t = System.nanoTime();
+      render.call();
+      wall[i] = millis(System.nanoTime() - t);
+      cpu[i] = millis(mx.getCurrentThreadCpuTime() - c);
+    }
+    Arrays.sort(wall);
+    Arrays.sort(cpu);
+    return new double[][] {wall, cpu};
   }
 
   private static VisitRecord record(int count) {

@@ -72,6 +72,18 @@ class StartupBenchmark {
     }
     BenchReport.write("startup", table(launches, loadAtStart, jvmArgs));
     BenchReport.deleteQuietly(extracted);
+    double bare = medianReady(launches, BARE);
+    double bareRss = maxRss(launches, BARE);
+    BenchRatios.report("startup", "start-up and memory against the bare starter (" + rounds + " launches each, alternately)", List.of(
+        new BenchRatios.Ratio("startup.fat-jar", "ready, java -jar / bare starter (medians)", medianReady(launches, FAT_JAR), bare, "s"),
+        new BenchRatios.Ratio("startup.extracted", "ready, extracted jar / bare starter (medians)", medianReady(launches, EXTRACTED), bare, "s"),
+        new BenchRatios.Ratio("startup.fat-jar.rss", "RSS at ready, java -jar / bare starter (max)", maxRss(launches, FAT_JAR), bareRss, "MB"),
+        new BenchRatios.Ratio("startup.extracted.rss", "RSS at ready, extracted jar / bare starter (max)", maxRss(launches, EXTRACTED),
+            bareRss, "MB")));
+  }
+
+  private static double maxRss(List<Launch> launches, String what) {
+    return launches.stream().filter(l -> l.what().equals(what)).mapToLong(Launch::rssAtReadyMb).max().orElse(-1);
   }
 
   private static Launch launch(String what, List<String> command) throws Exception {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,6 +47,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -263,10 +265,14 @@ class ExecuteChecklistBrowserIT {
       // as on any working day: the application and Tasklist running, the card clicked in the list
       browser.get(app.baseUrl() + "/camunda/app/tasklist/default/#/");
       showFilter(browser, "My tasks");
-      WebElement again = wait.until(ExpectedConditions.elementToBeClickable(executeTask));
+      wait.until(ExpectedConditions.elementToBeClickable(executeTask));
       double againInPage = pageNow(browser);
       long clickedAgain = System.nanoTime();
-      again.click();
+      // Tasklist may redraw its list once more after the filter changed: the card is looked up at the click
+      new WebDriverWait(browser, UI_TIMEOUT, READY_POLL).ignoring(StaleElementReferenceException.class).until(driver -> {
+        driver.findElement(executeTask).click();
+        return true;
+      });
       awaitAnswered(browser, expectedStatus.subList(0, drafted), expectedNote.subList(0, drafted));
       timing(launch, "Execute form ready with its draft after the click on its card, Tasklist open (" + original.size() + " items, "
           + drafted + " restored)", clickedAgain, requestsSince(browser, againInPage));
@@ -348,7 +354,8 @@ class ExecuteChecklistBrowserIT {
       HttpResponse<String> filed = app.postJson("/engine-rest/task/" + fileId + "/complete", "tina",
           "{\"variables\":{\"filingNote\":{\"value\":\"Filed by month\",\"type\":\"String\"}}}");
       assertEquals(204, filed.statusCode(), "tina files the record: " + filed.body());
-      cycleBoardAsServiceManager(app, launch, historicValue(app, processInstanceId, "clientName").path("value").asText());
+      String reworded = publishRewordedRevision(app, historicValue(app, processInstanceId, "clientSlug").path("value").asText());
+      cycleBoardAsServiceManager(app, launch, historicValue(app, processInstanceId, "clientName").path("value").asText(), reworded);
       bottlenecksInCockpit(app, launch);
     }
   }
@@ -455,7 +462,33 @@ class ExecuteChecklistBrowserIT {
    * Execute done by tina, and opens the filed record's PDF and a published checklist from the board
    * with the same session.
    */
-  private static void cycleBoardAsServiceManager(RunningApp app, Launch launch, String clientName) throws IOException {
+  /**
+   * sam rewords the first item of the client's latest revision (tina's, sent back) over the API and
+   * publishes it: the new text.
+   */
+  private static String publishRewordedRevision(RunningApp app, String slug) throws IOException {
+    int latest = 0;
+    for (JsonNode revision : json(app.get("/api/clients/" + slug + "/checklist/revisions", "sam"))) {
+      latest = Math.max(latest, revision.path("number").asInt());
+    }
+    JsonNode current = json(app.get("/api/clients/" + slug + "/checklist/revisions/" + latest, "sam"));
+    assertTrue(current.path("items").size() > 0, "the latest revision has items: " + current);
+    ObjectNode first = (ObjectNode) current.path("items").get(0);
+    String reworded = first.path("text").asText() + " (and note how long it took)";
+    first.put("text", reworded);
+    ObjectNode request = JSON.createObjectNode();
+    request.put("baseRevision", current.path("number").asInt());
+    request.set("items", current.path("items"));
+    request.put("changeNote", "Note how long the first check took");
+    HttpResponse<String> made = app.postJson("/api/clients/" + slug + "/checklist/revisions", "sam", request.toString());
+    assertEquals(201, made.statusCode(), "sam revises the checklist: " + made.body());
+    int number = json(made).path("revision").path("number").asInt();
+    HttpResponse<String> published = app.postJson("/api/clients/" + slug + "/checklist/revisions/" + number + "/publish", "sam", "");
+    assertEquals(200, published.statusCode(), "sam publishes it: " + published.body());
+    return reworded;
+  }
+
+  private static void cycleBoardAsServiceManager(RunningApp app, Launch launch, String clientName, String reworded) throws IOException {
     WebDriver sam = startChromium(launch, "sam");
     try {
       logIn(app, sam, "sam");
@@ -483,6 +516,12 @@ class ExecuteChecklistBrowserIT {
       String publishedPdf = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//table[@id='published']/tbody/tr[td[1][normalize-space() = "
           + xpathLiteral(clientName) + "]]//a"))).getDomAttribute("href");
       assertPdfInSession(sam, publishedPdf);
+      // what the published revision changed: the reworded item, as a sentence, under the client's row
+      sam.findElement(By.xpath("//table[@id='published']/tbody/tr[td[1][normalize-space() = " + xpathLiteral(clientName) + "]]//button[@class='changes']"))
+          .click();
+      WebElement changes = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#published td.changes-list")));
+      assertTrue(changes.getText().contains(" reworded") && changes.getText().contains("→ " + reworded),
+          "the board says what the published revision changed: " + changes.getText());
       screenshot(sam, "board-" + launch.name().toLowerCase());
       step(launch, "sam sees " + clientName + " on the cycle board, opens its filed record and its published checklist");
     } finally {

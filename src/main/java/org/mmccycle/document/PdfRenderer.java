@@ -134,7 +134,8 @@ public class PdfRenderer {
     return transformers;
   }
 
-  private static FopFactory createFopFactory(ResourceResolver resources) {
+  /** FOP with the product's configuration (document/fop.xconf, fonts from the classpath); no font parsed yet. */
+  static FopFactory createFopFactory(ResourceResolver resources) {
     try (InputStream conf = new ClassPathResource("document/fop.xconf").getInputStream()) {
       URI base = URI.create(ClasspathResourceResolver.SCHEME + ":/document/");
       return new FopConfParser(conf, base, resources).getFopFactoryBuilder().build();
