@@ -33,6 +33,7 @@ public class BrandController {
   static final String VENDOR_LINE = "vendor: 'MMC Cycle'";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final MediaType SVG = MediaType.valueOf("image/svg+xml");
   private static final Logger LOG = LoggerFactory.getLogger(BrandController.class);
 
   private final BrandSettings brand;
@@ -44,22 +45,26 @@ public class BrandController {
   @GetMapping("/brand/logo")
   public ResponseEntity<byte[]> logo() throws IOException {
     String file = brand.logo() == null ? "" : brand.logo().trim();
-    byte[] bytes;
-    String name;
-    if (!file.isEmpty() && !Files.isReadable(Path.of(file))) {
-      LOG.warn("mmc.brand.logo: {} cannot be read; the product's logo is shown", file);
+    MediaType type = file.isEmpty() ? null : type(file);
+    if (!file.isEmpty() && (type == null || !Files.isReadable(Path.of(file)))) {
+      LOG.warn("mmc.brand.logo: {} {}; the product's logo is shown", file,
+          type == null ? "is not a .png, .jpg or .svg file" : "cannot be read");
       file = "";
     }
+    byte[] bytes;
     if (file.isEmpty()) {
       try (InputStream in = new ClassPathResource("brand/mmc-cycle.svg").getInputStream()) {
         bytes = in.readAllBytes();
       }
-      name = "mmc-cycle.svg";
+      type = SVG;
     } else {
       bytes = Files.readAllBytes(Path.of(file));
-      name = file;
     }
-    return ResponseEntity.ok().contentType(type(name)).cacheControl(CacheControl.maxAge(Duration.ofHours(1))).body(bytes);
+    // an image, never a page: an SVG opened at this address runs no script and loads nothing
+    return ResponseEntity.ok().contentType(type).cacheControl(CacheControl.maxAge(Duration.ofHours(1)))
+        .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+        .header("X-Content-Type-Options", "nosniff")
+        .body(bytes);
   }
 
   /** The app's own config.js (ours, in META-INF/resources), naming the MSP. */
@@ -90,17 +95,15 @@ public class BrandController {
     }
   }
 
-  private static MediaType type(String name) {
+  /** The logo's type by its name; null when it is none of PNG, JPEG and SVG. */
+  static MediaType type(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
     if (lower.endsWith(".svg")) {
-      return MediaType.valueOf("image/svg+xml");
+      return SVG;
     }
     if (lower.endsWith(".jpg") || lower.endsWith(".jpeg")) {
       return MediaType.IMAGE_JPEG;
     }
-    if (lower.endsWith(".png")) {
-      return MediaType.IMAGE_PNG;
-    }
-    throw new IllegalStateException("mmc.brand.logo must be a .png, .jpg or .svg file, not " + name);
+    return lower.endsWith(".png") ? MediaType.IMAGE_PNG : null;
   }
 }

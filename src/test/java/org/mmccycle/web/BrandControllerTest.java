@@ -22,4 +22,12 @@ class BrandControllerTest {
   void aConfigThatNoLongerNamesItsVendorIsAnErrorNotASilentlyIgnoredSetting() {
     assertThatThrownBy(() -> BrandController.withVendor("export default {};", "Acme")).isInstanceOf(IllegalStateException.class);
   }
+
+  @Test
+  void aLogoIsAPngAJpegOrAnSvgByItsName() {
+    assertThat(BrandController.type("/etc/mmc/Logo.SVG")).hasToString("image/svg+xml");
+    assertThat(BrandController.type("logo.jpeg")).hasToString("image/jpeg");
+    assertThat(BrandController.type("logo.png")).hasToString("image/png");
+    assertThat(BrandController.type("logo.gif")).isNull();
+  }
 }
