@@ -355,7 +355,8 @@ class ExecuteChecklistBrowserIT {
           "{\"variables\":{\"filingNote\":{\"value\":\"Filed by month\",\"type\":\"String\"}}}");
       assertEquals(204, filed.statusCode(), "tina files the record: " + filed.body());
       String reworded = publishRewordedRevision(app, historicValue(app, processInstanceId, "clientSlug").path("value").asText());
-      cycleBoardAsServiceManager(app, launch, historicValue(app, processInstanceId, "clientName").path("value").asText(), reworded);
+      cycleBoardAsServiceManager(app, launch, historicValue(app, processInstanceId, "clientName").path("value").asText(), reworded,
+          processInstanceId);
       bottlenecksInCockpit(app, launch);
     }
   }
@@ -488,7 +489,8 @@ class ExecuteChecklistBrowserIT {
     return reworded;
   }
 
-  private static void cycleBoardAsServiceManager(RunningApp app, Launch launch, String clientName, String reworded) throws IOException {
+  private static void cycleBoardAsServiceManager(RunningApp app, Launch launch, String clientName, String reworded,
+      String processInstanceId) throws IOException {
     WebDriver sam = startChromium(launch, "sam");
     try {
       logIn(app, sam, "sam");
@@ -523,7 +525,17 @@ class ExecuteChecklistBrowserIT {
       assertTrue(changes.getText().contains(" reworded") && changes.getText().contains("→ " + reworded),
           "the board says what the published revision changed: " + changes.getText());
       screenshot(sam, "board-" + launch.name().toLowerCase());
-      step(launch, "sam sees " + clientName + " on the cycle board, opens its filed record and its published checklist");
+      // an open job's cell leads to its task in Tasklist
+      List<String> openTasks = new ArrayList<>();
+      json(app.get("/engine-rest/task?processInstanceId=" + processInstanceId, "demo")).forEach(task -> openTasks.add(task.path("id").asText()));
+      sam.findElement(By.xpath("//table[@id='board']/tbody/tr[td[1][starts-with(normalize-space(), " + xpathLiteral(clientName)
+          + ")]]//a[@class='task-link']")).click();
+      String opened = wait.until(driver -> {
+        Matcher matcher = Pattern.compile("[?&]task=([0-9a-fA-F-]{36})").matcher(driver.getCurrentUrl());
+        return matcher.find() ? matcher.group(1) : null;
+      });
+      assertTrue(openTasks.contains(opened), "the board's link opens one of the cycle's open tasks " + openTasks + " in Tasklist: " + opened);
+      step(launch, "sam sees " + clientName + " on the cycle board, opens its filed record, its published checklist and an open task");
     } finally {
       sam.quit();
     }

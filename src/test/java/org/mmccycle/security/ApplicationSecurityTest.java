@@ -3,14 +3,21 @@ package org.mmccycle.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.Test;
 import org.mmccycle.MmcSpringBootTest;
@@ -32,6 +39,8 @@ class ApplicationSecurityTest extends MmcSpringBootTest {
   private IdentityService identityService;
   @Autowired
   private RepositoryService repositoryService;
+  @Autowired
+  private TaskService taskService;
 
   @Test
   void shouldDeployEveryModelAndFormAsOneDeployment() throws IOException {
@@ -103,7 +112,7 @@ class ApplicationSecurityTest extends MmcSpringBootTest {
   }
 
   @Test
-  void shouldOpenTheMonthsCyclesWhenAServiceManagerAsks() {
+  void shouldOpenTheMonthsCyclesWhenAServiceManagerAsks() throws Exception {
     ContractClient client = fixture.activeClient("Security Test Dental");
     String manager = user("manager", MmcGroups.SERVICE_MANAGERS);
     fixture.clockAt(LocalDateTime.of(2027, 10, 4, 9, 0));
@@ -120,6 +129,24 @@ class ApplicationSecurityTest extends MmcSpringBootTest {
     ResponseEntity<String> status = rest.withBasicAuth(manager, PASSWORD)
         .getForEntity("/api/cycles/" + client.slug() + "/2027-10", String.class);
     assertThat(status.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    // the cycle board's link to a job's open task: to Tasklist with the task, or a 404 that says why
+    String schedule = taskService.createTaskQuery().processInstanceBusinessKey(client.slug() + ":2027-10")
+        .taskDefinitionKey("Task_ScheduleVisit").singleResult().getId();
+    HttpResponse<String> toTask = getWithoutRedirect("/api/cycles/" + client.slug() + "/2027-10/jobs/schedule/task", manager);
+    assertThat(toTask.statusCode()).isEqualTo(303);
+    assertThat(toTask.headers().firstValue("Location")).hasValue("/camunda/app/tasklist/default/#/?task=" + schedule);
+    HttpResponse<String> noTask = getWithoutRedirect("/api/cycles/" + client.slug() + "/2027-10/jobs/publish/task", manager);
+    assertThat(noTask.statusCode()).isEqualTo(404);
+    assertThat(noTask.body()).contains("Publish checklist of Security Test Dental for 2027-10 has no open task");
+    assertThat(getWithoutRedirect("/api/cycles/" + client.slug() + "/2027-10/jobs/polish/task", manager).statusCode()).isEqualTo(400);
+  }
+
+  private HttpResponse<String> getWithoutRedirect(String path, String user) throws Exception {
+    var request = HttpRequest.newBuilder(URI.create(rest.getRootUri() + path))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+        .header("Accept", "application/json").GET().build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -151,7 +178,7 @@ class ApplicationSecurityTest extends MmcSpringBootTest {
     assertThat(byOrQuery.getStatusCode()).as(byOrQuery.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(byOrQuery.getBody()).contains("Expressions are not accepted in a task query (in one of its orQueries)");
     ResponseEntity<String> byUrl = rest.withBasicAuth(technician, PASSWORD)
-        .getForEntity(java.net.URI.create(rest.getRootUri() + "/engine-rest/task?assigneeExpression=%24%7BcurrentUser()%7D"), String.class);
+        .getForEntity(URI.create(rest.getRootUri() + "/engine-rest/task?assigneeExpression=%24%7BcurrentUser()%7D"), String.class);
     assertThat(byUrl.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     ResponseEntity<String> ordinary = rest.withBasicAuth(technician, PASSWORD)
         .postForEntity("/engine-rest/task", new org.springframework.http.HttpEntity<>("{\"orQueries\":[{\"assignee\":\"nobody\"}]}", headers), String.class);
