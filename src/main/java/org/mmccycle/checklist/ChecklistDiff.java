@@ -1,5 +1,6 @@
 package org.mmccycle.checklist;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,26 +38,47 @@ public record ChecklistDiff(
     return added.isEmpty() && removed.isEmpty() && reworded.isEmpty() && moved.isEmpty() && rescheduled.isEmpty();
   }
 
-  /**
-   * The change as the approver reads it (Markdown, one line per changed item): "Revision 3 against the
-   * published revision 2: 1 added, 1 reworded …", then "**Added** SRV01 / Backups: …" and so on. Item texts
-   * are escaped, so a text never turns into a link or emphasis.
-   */
-  public String describe() {
+  /** One changed item in a sentence: what happened to it ("Added", "Reworded", …) and to what, as plain text. */
+  public record Change(String kind, String text) {}
+
+  /** "Revision 3 against the published revision 2: 1 added, 1 reworded …", or that nothing changed. */
+  @JsonProperty("summary")
+  public String summary() {
     if (isEmpty()) {
       return "Revision " + to + " has the same items as the published revision " + from + ".";
     }
-    List<String> lines = new ArrayList<>();
-    lines.add("Revision " + to + " against the published revision " + from + ": " + added.size() + " added, " + reworded.size()
-        + " reworded, " + moved.size() + " moved, " + rescheduled.size() + " rescheduled, " + removed.size() + " removed.");
-    lines.add("");
-    added.forEach(item -> lines.add("- **Added** " + markdown(item.device() + " / " + item.section() + ": " + item.text())));
-    reworded.forEach(item -> lines.add("- **Reworded** " + markdown(item.before()) + " → " + markdown(item.after())));
-    moved.forEach(item -> lines.add("- **Moved** " + markdown(item.text()) + ": " + markdown(item.fromDevice() + " / " + item.fromSection())
-        + " #" + item.fromPosition() + " → " + markdown(item.toDevice() + " / " + item.toSection()) + " #" + item.toPosition()));
-    rescheduled.forEach(item -> lines.add("- **Rescheduled** " + markdown(item.text()) + ": " + markdown(item.before()) + " → "
-        + markdown(item.after())));
-    removed.forEach(item -> lines.add("- **Removed** " + markdown(item.device() + " / " + item.section() + ": " + item.text())));
+    return "Revision " + to + " against the published revision " + from + ": " + added.size() + " added, " + reworded.size()
+        + " reworded, " + moved.size() + " moved, " + rescheduled.size() + " rescheduled, " + removed.size() + " removed.";
+  }
+
+  /** Each changed item in a sentence, added first and removed last: how Publish and the cycle board say it. */
+  @JsonProperty("changes")
+  public List<Change> changes() {
+    List<Change> changes = new ArrayList<>();
+    added.forEach(item -> changes.add(new Change("Added", where(item.device(), item.section()) + ": " + item.text())));
+    reworded.forEach(item -> changes.add(new Change("Reworded", item.before() + " → " + item.after())));
+    moved.forEach(item -> changes.add(new Change("Moved", item.text() + ": " + where(item.fromDevice(), item.fromSection()) + " #"
+        + item.fromPosition() + " → " + where(item.toDevice(), item.toSection()) + " #" + item.toPosition())));
+    rescheduled.forEach(item -> changes.add(new Change("Rescheduled", item.text() + ": " + item.before() + " → " + item.after())));
+    removed.forEach(item -> changes.add(new Change("Removed", where(item.device(), item.section()) + ": " + item.text())));
+    return changes;
+  }
+
+  private static String where(String device, String section) {
+    return device + " / " + section;
+  }
+
+  /**
+   * The change as the approver reads it in Publish (Markdown): the summary, then "- **Added** SRV01 /
+   * Backups: …", one line per changed item. Item texts are escaped, so a text never turns into a link or
+   * emphasis.
+   */
+  public String describe() {
+    if (isEmpty()) {
+      return summary();
+    }
+    List<String> lines = new ArrayList<>(List.of(summary(), ""));
+    changes().forEach(change -> lines.add("- **" + change.kind() + "** " + markdown(change.text())));
     return String.join("\n", lines);
   }
 

@@ -49,4 +49,19 @@ class ChecklistDiffTest {
     assertThat(ChecklistDiff.between("x", 1, before, 1, before).describe())
         .isEqualTo("Revision 1 has the same items as the published revision 1.");
   }
+
+  @Test
+  void saysTheSameChangesAsPlainSentencesForTheBoardAndInTheApisJson() throws Exception {
+    var before = List.of(item("srv01/a", "Backups", "Check the *nightly* job"), item("srv01/b", "Backups", "Old item"));
+    var after = List.of(item("srv01/a", "Backups", "Check the *nightly* job [NAS]"), item("srv01/c", "Disks", "New_item"));
+    ChecklistDiff diff = ChecklistDiff.between("x", 1, before, 2, after);
+
+    assertThat(diff.changes()).containsExactly(
+        new ChecklistDiff.Change("Added", "SRV01 / Disks: New_item"),
+        new ChecklistDiff.Change("Reworded", "Check the *nightly* job → Check the *nightly* job [NAS]"),
+        new ChecklistDiff.Change("Removed", "SRV01 / Backups: Old item"));
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(diff);
+    assertThat(json.path("summary").asText()).isEqualTo(diff.summary()).startsWith("Revision 2 against the published revision 1: 1 added");
+    assertThat(json.path("changes").get(1).path("text").asText()).isEqualTo("Check the *nightly* job → Check the *nightly* job [NAS]");
+  }
 }
