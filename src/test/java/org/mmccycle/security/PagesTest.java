@@ -53,5 +53,13 @@ class PagesTest extends MmcSpringBootTest {
     assertThat(config.status()).isEqualTo(200);
     assertThat(config.body()).contains("vendor: \"MMC Cycle\"", "customScripts: ['scripts/mmc-links']");
     assertThat(anonymous.send("GET", "/camunda/app/nothing/scripts/config.js", null, "", "*/*").status()).isEqualTo(404);
+    // one stylesheet for the four apps, the login page's included
+    ApiClient.Response shared = anonymous.send("GET", "/brand/web-apps.css", null, "", "text/css");
+    assertThat(shared.status()).isEqualTo(200);
+    assertThat(shared.body()).contains("url('/brand/logo')", ".ce-eol-banner");
+    for (String app : java.util.List.of("admin", "cockpit", "tasklist", "welcome")) {
+      assertThat(anonymous.send("GET", "/camunda/app/" + app + "/styles/user-styles.css", null, "", "text/css").body())
+          .as(app).contains("@import url('/brand/web-apps.css')");
+    }
   }
 }
