@@ -200,10 +200,7 @@ class ExecuteChecklistBrowserIT {
     double clickedInPage = pageNow(browser);
     long clicked = System.nanoTime();
     card.click();
-    String taskId = wait.until(driver -> {
-      Matcher matcher = Pattern.compile("[?&]task=([0-9a-fA-F-]{36})").matcher(driver.getCurrentUrl());
-      return matcher.find() ? matcher.group(1) : null;
-    });
+    String taskId = wait.until(ExecuteChecklistBrowserIT::taskInUrl);
     JsonNode task = json(app.get("/engine-rest/task/" + taskId, "demo"));
     assertEquals("Task_ExecuteChecklist", task.path("taskDefinitionKey").asText());
     assertEquals("tina", task.path("assignee").asText(), "the step is the client's technician's without a claim");
@@ -530,10 +527,7 @@ class ExecuteChecklistBrowserIT {
       json(app.get("/engine-rest/task?processInstanceId=" + processInstanceId, "demo")).forEach(task -> openTasks.add(task.path("id").asText()));
       sam.findElement(By.xpath("//table[@id='board']/tbody/tr[td[1][starts-with(normalize-space(), " + xpathLiteral(clientName)
           + ")]]//a[@class='task-link']")).click();
-      String opened = wait.until(driver -> {
-        Matcher matcher = Pattern.compile("[?&]task=([0-9a-fA-F-]{36})").matcher(driver.getCurrentUrl());
-        return matcher.find() ? matcher.group(1) : null;
-      });
+      String opened = wait.until(ExecuteChecklistBrowserIT::taskInUrl);
       assertTrue(openTasks.contains(opened), "the board's link opens one of the cycle's open tasks " + openTasks + " in Tasklist: " + opened);
       step(launch, "sam sees " + clientName + " on the cycle board, opens its filed record, its published checklist and an open task");
     } finally {
@@ -693,6 +687,14 @@ class ExecuteChecklistBrowserIT {
             + " + '; the form\\'s marks: ' + performance.getEntriesByType('mark').filter(function (m) {"
             + " return m.name.indexOf('mmc-') === 0 && m.startTime >= since; })"
             + ".map(function (m) { return m.name + ' @' + Math.round(m.startTime - since); }).join(', ');", since));
+  }
+
+  private static final Pattern TASK_IN_URL = Pattern.compile("[?&]task=([0-9a-fA-F-]{36})");
+
+  /** The task Tasklist shows (its id in the page's address), or null while it shows none. */
+  private static String taskInUrl(WebDriver browser) {
+    Matcher matcher = TASK_IN_URL.matcher(browser.getCurrentUrl());
+    return matcher.find() ? matcher.group(1) : null;
   }
 
   /** The task's form, opened by its link (as from a mail or a second device). */

@@ -37,11 +37,11 @@ public class CycleController {
 
   public CycleController(MonthRounds rounds, CurrentUser currentUser, CycleCalendar calendar, CycleRecords records,
       OpenTaskLookup openTasks) {
-    this.records = records;
-    this.openTasks = openTasks;
     this.rounds = rounds;
     this.currentUser = currentUser;
     this.calendar = calendar;
+    this.records = records;
+    this.openTasks = openTasks;
   }
 
   @PostMapping("/open")
